@@ -1,0 +1,62 @@
+# Withdrawal Commons: `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+# The first candidate that really runs and is Python >= 3.12. A pyenv shim
+# that fails (no version selected) is skipped, as is anything too old.
+PYTHON_CANDIDATES := python3.13 python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) \
+	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) \
+	$(wildcard /usr/local/bin/python3.1[3-9]) python3
+PYTHON ?= $(shell for c in $(PYTHON_CANDIDATES); do \
+	if "$$c" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
+	echo "$$c"; break; fi; done)
+
+.PHONY: help venv install run test test-fast lint format serve-prod check-deploy bench-search clean
+
+help:
+	@echo "make run         set up, load demo content, serve http://127.0.0.1:8000 (SQLite)"
+	@echo "make test        set up and run every test"
+	@echo "make lint        ruff check and format check"
+	@echo "make serve-prod  gunicorn with production settings"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then echo "No Python >= 3.12 found. Install Python 3.13 (or 3.12) and retry, or run: make PYTHON=/path/to/python3.13" >&2; exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	@if [ ! -x "$(PY)" ] || ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; then \
+		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv install: $(STAMP)
+
+run: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Production settings: debug off; DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
+# DATABASE_URL come from the environment.
+serve-prod: $(STAMP)
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py migrate --noinput
+	$(BIN)/gunicorn withdrawal_site.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""This app's entries in /sitemap.xml."""
+
+SITEMAPS: dict = {}

@@ -1,0 +1,64 @@
+"""Fixtures shared by every test: the four rungs of the permission ladder."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from withdrawal_site.accounts.roles import ADMINS, EDITORS
+
+PASSWORD = "a-long-test-password-123"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached disclaimers must not leak from one test to the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    """Signed in, but in no staff group: must be treated like the public."""
+    return django_user_model.objects.create_user("contributor", "c@example.org", PASSWORD)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", "e@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def second_editor(django_user_model):
+    user = django_user_model.objects.create_user("editor2", "e2@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def site_admin(django_user_model):
+    user = django_user_model.objects.create_user(
+        "siteadmin", "a@example.org", PASSWORD, is_staff=True, is_superuser=True
+    )
+    user.groups.add(Group.objects.get(name=ADMINS))
+    return user
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def admin_client_(client, site_admin):
+    client.force_login(site_admin)
+    return client

@@ -1,0 +1,164 @@
+"""The one Markdown pipeline for every piece of text people write.
+
+Contributors, editors and admins all write Markdown; nothing they type reaches a
+page except through `render_markdown`. Defence in depth:
+
+1. Raw HTML in the Markdown source is escaped, not passed through, so a
+   `<script>` tag shows as text.
+2. While the document is a tree, images become plain links (a page must never
+   fetch from a third party), external links get `rel="nofollow noopener"`,
+   and headings get namespaced anchors.
+3. nh3 sanitises the result against an explicit allow-list of tags,
+   attributes and URL schemes. That is the last gate, whatever the earlier
+   steps missed.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+import nh3
+from django.utils.text import slugify
+from markdown.extensions import Extension
+from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
+        "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "strong",
+        "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "td": {"align"}, "th": {"align"},
+}  # fmt: skip
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+EXTERNAL_LINK_REL = "nofollow noopener"
+HEADING_ID_PREFIX = "section-"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    html: str
+    headings: tuple[Heading, ...]
+
+
+def is_external_url(url: str) -> bool:
+    return urlsplit(url.strip()).scheme.lower() in {"http", "https"} or url.strip().startswith("//")
+
+
+class _SafeTreeprocessor(Treeprocessor):
+    """Rewrites links and images while the document is still a tree."""
+
+    def run(self, root: Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    parent[index] = self._image_as_link(child)
+        for link in root.iter("a"):
+            link.attrib.pop("rel", None)
+            if is_external_url(link.get("href", "")):
+                link.set("rel", EXTERNAL_LINK_REL)
+
+    @staticmethod
+    def _image_as_link(image: Element) -> Element:
+        link = Element("a", {"href": image.get("src", "")})
+        link.text = image.get("alt") or image.get("src", "")
+        link.tail = image.tail
+        return link
+
+
+class _SafeExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Escape raw HTML instead of passing it through.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeTreeprocessor(md), "withdrawal_safe", 1)
+
+
+def _heading_slug(value: str, separator: str) -> str:
+    # A prefix keeps user anchors from clobbering the page's own element ids.
+    return HEADING_ID_PREFIX + (slugify(value) or "part")
+
+
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f\u00ad\u200b-\u200f\u2060\ufeff]+")
+_SCHEME = re.compile(r"^([^/?#]*?):")
+
+
+def _has_allowed_scheme(url: str) -> bool:
+    """Judge a URL as a lenient browser would: invisible characters removed."""
+    match = _SCHEME.match(_INVISIBLE.sub("", url).lower())
+    return match is None or match.group(1) in ALLOWED_URL_SCHEMES
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and not value.startswith(HEADING_ID_PREFIX):
+        return None
+    if attribute == "href" and not _has_allowed_scheme(value):
+        return None
+    return value
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        tag_attribute_values={"a": {"rel": {EXTERNAL_LINK_REL}}},
+        attribute_filter=_attribute_filter,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _collect_headings(tokens: list[dict]) -> tuple[Heading, ...]:
+    headings: list[Heading] = []
+    for token in tokens:
+        headings.append(Heading(level=token["level"], anchor=token["id"], text=token["name"]))
+        headings.extend(_collect_headings(token.get("children", [])))
+    return tuple(headings)
+
+
+def render(text: str) -> RenderedMarkdown:
+    """Markdown to sanitised HTML, plus the headings for a table of contents."""
+    converter = markdown.Markdown(
+        extensions=[
+            "markdown.extensions.tables",
+            "markdown.extensions.sane_lists",
+            "markdown.extensions.def_list",
+            TocExtension(baselevel=2, slugify=_heading_slug, toc_depth="2-3"),
+            _SafeExtension(),
+        ],
+        output_format="html",
+    )
+    html = converter.convert(text or "")
+    return RenderedMarkdown(
+        html=_cleaner().clean(html),
+        headings=_collect_headings(getattr(converter, "toc_tokens", [])),
+    )
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to sanitised HTML, safe to store and to mark safe in templates."""
+    return render(text).html
+
+
+def sanitize_html(html: str) -> str:
+    """Sanitise HTML that did not come from `render` (for example a stored field)."""
+    return _cleaner().clean(html)

@@ -1,0 +1,27 @@
+"""The contract between content apps and the search index.
+
+A searchable model is registered once (in its AppConfig.ready) with
+`withdrawal_site.search.registry.register(Model)` and implements
+
+    def search_document(self) -> SearchDocument | None
+
+returning None whenever the object must not be found (draft, pending,
+unpublished). The index calls it whenever the object is saved or deleted, in
+the same transaction, so publishing and unpublishing update search at once.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    kind: str  # a SearchKind value: article, drug, method, tip, experience, resource, listing
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""  # plain text, no markup
+    other_names: str = ""  # brand names, synonyms, other spellings: matched like the title
+    language: str = "en"
+    published_at: datetime | None = None
+    drug_classes: tuple[str, ...] = field(default_factory=tuple)  # DrugClass slugs
