@@ -17,6 +17,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # Production uses hashed names from a manifest that collectstatic writes;
+    # tests run without collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def contributor(django_user_model):
     """Signed in, but in no staff group: must be treated like the public."""

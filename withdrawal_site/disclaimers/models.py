@@ -41,12 +41,12 @@ class Disclaimer(models.Model):
         super().save(*args, **kwargs)
         cache.delete(cache_key(self.key))
 
+    def get_absolute_url(self) -> str:
+        return reverse("disclaimers:detail") + f"#{self.key}"
+
     def delete(self, *args, **kwargs):
         cache.delete(cache_key(self.key))
         return super().delete(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("disclaimers:detail") + f"#{self.key}"
 
 
 def cache_key(key: str) -> str:
