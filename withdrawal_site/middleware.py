@@ -46,7 +46,6 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        connection.close_if_unusable_or_obsolete()
         if database_is_reachable():
             return None
         logger.error("Database unavailable: %s", exception)
