@@ -65,7 +65,7 @@ SCHEDULE_ENTRY_RE = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU) (\d\d:\d\d)-(\d\d:\d\d)
 TRUE_WORDS, FALSE_WORDS = {"yes", "true", "1"}, {"no", "false", "0", ""}
 
 
-class ImportRefused(Exception):
+class ImportRefusedError(Exception):
     """The file has bad rows; `errors` holds one message per bad row."""
 
     def __init__(self, errors: list[str]) -> None:
@@ -425,7 +425,7 @@ def import_rows(rows: list[dict[str, str]], *, dry_run: bool = False) -> ImportR
     known = set(DrugClass.objects.values_list("slug", flat=True))
     records, errors = parse_rows(rows, known)
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefusedError(errors)
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
         for record in records.values():
@@ -456,5 +456,5 @@ def read_csv(stream: io.TextIOBase) -> list[dict[str, str]]:
     reader = csv.DictReader(stream)
     missing = {"organization_name", "service_type"} - set(reader.fieldnames or [])
     if missing:
-        raise ImportRefused([f"The header row lacks the column(s): {', '.join(sorted(missing))}"])
+        raise ImportRefusedError([f"The header row lacks the column(s): {', '.join(sorted(missing))}"])
     return list(reader)

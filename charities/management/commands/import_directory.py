@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from charities.directory_csv import ImportRefused, import_rows, read_csv
+from charities.directory_csv import ImportRefusedError, import_rows, read_csv
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error}") from error
         except UnicodeDecodeError as error:
             raise CommandError(f"{path} is not UTF-8 text.") from error
-        except ImportRefused as refused:
+        except ImportRefusedError as refused:
             for message in refused.errors:
                 self.stderr.write(message)
             raise CommandError(
