@@ -24,11 +24,8 @@ class Command(BaseCommand):
         except UnicodeDecodeError as error:
             raise CommandError(f"{path} is not UTF-8 text.") from error
         except ImportRefusedError as refused:
-            for message in refused.errors:
-                self.stderr.write(message)
-            raise CommandError(
-                f"Refused {path}: {len(refused.errors)} bad row(s). Nothing was changed."
-            ) from refused
+            summary = f"Refused {path}: {len(refused.errors)} bad row(s). Nothing was changed."
+            raise CommandError("\n".join([summary, *refused.errors])) from refused
         prefix = "Would " if dry_run else ""
         for change in report.changes:
             self.stdout.write(f"{prefix}{change[0].lower() if dry_run else change[0]}{change[1:]}")
