@@ -7,3 +7,10 @@ class CharitiesConfig(AppConfig):
 
     name = "charities"
     verbose_name = _("Support directory")
+
+    def ready(self) -> None:
+        from withdrawal_site.search.registry import register
+
+        from .models import Organization
+
+        register(Organization)

@@ -1,1 +1,577 @@
+"""The support directory, shaped after Open Referral HSDS 3.0.
 
+An Organization runs Services (a helpline, a peer group, a forum ...). A Service
+has Phones, opening Schedules and ServiceAreas. Visitors must be able to tell
+how current a listing is, so every Service records when it was last checked
+(HSDS `assured_date`) and by whom.
+"""
+
+import datetime
+import re
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from withdrawal_site.corrections import Correctable
+from withdrawal_site.search.documents import SearchDocument
+
+from .countries import COUNTRIES, country_name
+from .phones import display_phone, normalise_phone
+
+# A listing nobody has checked for this long may be out of date.
+STALE_AFTER = datetime.timedelta(days=365)
+
+COUNTRY_CHOICES = sorted(COUNTRIES.items())
+LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def validate_time_zone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as Europe/London."), params={"value": value}
+        ) from error
+
+
+def validate_language_codes(value: str) -> None:
+    for code in split_codes(value):
+        if not LANGUAGE_CODE_RE.match(code):
+            raise ValidationError(
+                _("“%(code)s” is not a language code such as en or pl."), params={"code": code}
+            )
+
+
+def split_codes(value: str) -> list[str]:
+    """ "en, PL" -> ["en", "pl"]: languages are stored as a comma-separated list of codes."""
+    return [code.strip().lower() for code in (value or "").replace(";", ",").split(",") if code.strip()]
+
+
+def language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def listed(self) -> "OrganizationQuerySet":
+        """Organisations with a service people can use, each with those services prefetched.
+
+        The services are in `organization.listed_services`, each with phones,
+        schedules, areas and drug classes: a fixed number of queries however
+        many organisations there are.
+        """
+        return (
+            self.filter(Exists(Service.objects.listed_only().filter(organization=OuterRef("pk"))))
+            .prefetch_related(
+                Prefetch(
+                    "services",
+                    queryset=Service.objects.listed_only().with_details(),
+                    to_attr="listed_services",
+                )
+            )
+            .order_by("name")
+        )
+
+    def for_drug_class(self, drug_class) -> "OrganizationQuerySet":
+        """Listed organisations with a service for `drug_class` (a DrugClass or its slug)."""
+        slug = getattr(drug_class, "slug", drug_class)
+        return self.listed().filter(
+            Exists(Service.objects.listed_only().filter(organization=OuterRef("pk"), drug_classes__slug=slug))
+        )
+
+
+class Organization(Correctable, models.Model):
+    """Who runs a service (HSDS organization)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    charity_number = models.CharField(
+        _("charity number"), max_length=50, blank=True, help_text=_("Registered charity number, if any.")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("charities:detail", args=[self.slug])
+
+    # Search -------------------------------------------------------------
+
+    def search_document(self) -> SearchDocument | None:
+        services = list(Service.objects.listed_only().filter(organization=self).with_details())
+        if not services:
+            return None
+        drug_classes = sorted({dc.slug for service in services for dc in service.drug_classes.all()})
+        body = " ".join(
+            part
+            for service in services
+            for part in [
+                service.display_name,
+                str(service.get_type_display()),
+                service.description,
+                *(area.label for area in service.areas.all()),
+            ]
+            if part
+        )
+        return SearchDocument(
+            kind="listing",
+            title=self.name,
+            url=self.get_absolute_url(),
+            summary=self.description[:300],
+            body=body,
+            published_at=self.created_at,
+            drug_classes=tuple(drug_classes),
+        )
+
+    def refresh_search(self) -> None:
+        """Save again so the search index sees a change made to this organisation's services."""
+        self.save(update_fields=["updated_at"])
+
+    # Corrections --------------------------------------------------------
+
+    CORRECTABLE_FIELDS = ("name", "description", "website", "email")
+
+    def first_service(self) -> "Service | None":
+        return self.services.order_by("position", "pk").first()
+
+    def correctable_fields(self) -> dict[str, tuple[str, str]]:
+        result = super().correctable_fields()
+        service = self.first_service()
+        phone = service.phones.order_by("position", "pk").first() if service else None
+        area = service.areas.order_by("pk").first() if service else None
+        result["phone"] = (str(_("Phone number")), phone.number if phone else "")
+        result["hours_note"] = (str(_("Opening hours")), service.hours_note if service else "")
+        result["area_description"] = (str(_("Area served")), area.description if area else "")
+        return result
+
+    def apply_correction(self, changes: dict[str, str]) -> None:
+        """Apply a correction field by field; structured values are validated like any edit."""
+        unknown = set(changes) - set(self.correctable_fields())
+        if unknown:
+            raise ValidationError(f"Not correctable: {', '.join(sorted(unknown))}")
+        for name in self.CORRECTABLE_FIELDS:
+            if name in changes:
+                setattr(self, name, changes[name])
+        self.full_clean()
+        self.save()
+        service_changes = {
+            key: changes[key] for key in ("phone", "hours_note", "area_description") if key in changes
+        }
+        if not service_changes:
+            return
+        service = self.first_service()
+        if service is None:
+            raise ValidationError(_("This organisation has no service to correct."))
+        if "hours_note" in service_changes:
+            service.hours_note = service_changes["hours_note"]
+            service.full_clean()
+            service.save()
+        if "area_description" in service_changes:
+            area = service.areas.order_by("pk").first()
+            if area is None:
+                online = service.type in Service.ONLINE_TYPES
+                area = ServiceArea(
+                    service=service,
+                    scope=ServiceArea.Scope.ONLINE if online else ServiceArea.Scope.REGIONAL,
+                )
+            area.description = service_changes["area_description"]
+            area.full_clean()
+            area.save()
+        if "phone" in service_changes:
+            phone = service.phones.order_by("position", "pk").first()
+            if phone is None:
+                phone = Phone(service=service, country=service.home_country())
+            phone.number = service_changes["phone"]
+            phone.full_clean()
+            phone.save()
+        self.refresh_search()
+
+
+class ServiceQuerySet(models.QuerySet):
+    def listed_only(self) -> "ServiceQuerySet":
+        return self.filter(status__in=Service.LISTED_STATUSES)
+
+    def with_details(self) -> "ServiceQuerySet":
+        return self.select_related("organization").prefetch_related(
+            Prefetch("phones", queryset=Phone.objects.order_by("position", "pk")),
+            Prefetch("schedules", queryset=Schedule.objects.order_by("weekday", "opens_at", "pk")),
+            Prefetch("areas", queryset=ServiceArea.objects.order_by("pk")),
+            "drug_classes",
+        )
+
+    def listed(self) -> "ServiceQuerySet":
+        """What the public directory shows, ready to render without further queries."""
+        return self.listed_only().with_details().order_by("organization__name", "position", "pk")
+
+    def crisis_lines(self) -> "ServiceQuerySet":
+        return self.listed().filter(is_crisis_line=True)
+
+    def stale(self, *, on: datetime.date | None = None) -> "ServiceQuerySet":
+        """Never verified, or last verified more than a year before `on` (today)."""
+        cutoff = (on or today()) - STALE_AFTER
+        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+
+    def serving_country(self, code: str) -> "ServiceQuerySet":
+        """Services for people in `code`, including online and international ones."""
+        return self.filter(
+            Exists(
+                ServiceArea.objects.filter(service=OuterRef("pk")).filter(
+                    Q(country=code) | Q(scope=ServiceArea.Scope.ONLINE) | Q(country="")
+                )
+            )
+        )
+
+    def for_drug_class(self, slug: str) -> "ServiceQuerySet":
+        return self.filter(
+            Exists(Service.drug_classes.through.objects.filter(service=OuterRef("pk"), drugclass__slug=slug))
+        )
+
+    def speaking(self, code: str) -> "ServiceQuerySet":
+        return self.filter(
+            Q(languages=code)
+            | Q(languages__startswith=f"{code},")
+            | Q(languages__endswith=f",{code}")
+            | Q(languages__contains=f",{code},")
+        )
+
+    def search(self, text: str) -> "ServiceQuerySet":
+        return self.filter(
+            Q(name__icontains=text)
+            | Q(description__icontains=text)
+            | Q(organization__name__icontains=text)
+            | Q(organization__description__icontains=text)
+            | Exists(ServiceArea.objects.filter(service=OuterRef("pk"), description__icontains=text))
+        )
+
+    def open_at(self, moment: datetime.datetime) -> "ServiceQuerySet":
+        """Services with a schedule that is open at `moment`, each in its own time zone.
+
+        One query reads every candidate schedule; the opening test runs in
+        Python, where zoneinfo knows each zone's daylight-saving rules.
+        """
+        open_ids = {
+            schedule.service_id
+            for schedule in Schedule.objects.filter(service__in=self.values("pk"))
+            if schedule.is_open_at(moment)
+        }
+        return self.filter(pk__in=open_ids)
+
+
+class Service(models.Model):
+    """Something people can use: a helpline, a group, a forum (HSDS service)."""
+
+    class Type(models.TextChoices):
+        HELPLINE = "helpline", _("Helpline")
+        CHARITY = "charity", _("Charity service")
+        PEER_SUPPORT = "peer_support", _("Peer support group")
+        ONLINE_FORUM = "online_forum", _("Online forum")
+        ONLINE_GROUP = "online_group", _("Online group")
+        PRACTITIONER_NETWORK = "practitioner_network", _("Practitioner network")
+        INFORMATION = "information", _("Information")
+
+    class Status(models.TextChoices):
+        # Values as in HSDS service.status.
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+        DEFUNCT = "defunct", _("Defunct")
+        TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+
+    LISTED_STATUSES = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
+    ONLINE_TYPES = (Type.ONLINE_FORUM, Type.ONLINE_GROUP, Type.INFORMATION)
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="services"
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("Leave empty if it is the organisation's name.")
+    )
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    drug_classes = models.ManyToManyField(
+        "resources.DrugClass", verbose_name=_("drug classes"), blank=True, related_name="directory_services"
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Language codes separated by commas, for example: en, pl"),
+    )
+    cost = models.CharField(_("cost"), max_length=200, blank=True, help_text=_("For example: free."))
+    eligibility = models.TextField(_("who can use it"), blank=True)
+    hours_note = models.CharField(
+        _("opening hours note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Free text when the hours are irregular, for example: evenings, see website."),
+    )
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.ACTIVE)
+    is_crisis_line = models.BooleanField(
+        _("crisis line"), default=False, help_text=_("Listed on the crisis page.")
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name", "position", "pk"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.languages = ",".join(dict.fromkeys(split_codes(self.languages)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.organization.get_absolute_url() + f"#service-{self.pk}"
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.organization.name
+
+    @property
+    def language_list(self) -> list[tuple[str, str]]:
+        return [(code, language_name(code)) for code in split_codes(self.languages)]
+
+    def is_stale(self, *, on: datetime.date | None = None) -> bool:
+        return self.last_verified is None or self.last_verified < (on or today()) - STALE_AFTER
+
+    @property
+    def possibly_out_of_date(self) -> bool:
+        """Checked once, but more than a year ago."""
+        return self.last_verified is not None and self.is_stale()
+
+    def is_open_at(self, moment: datetime.datetime) -> bool:
+        """Uses the prefetched schedules; no structured hours means not known to be open."""
+        return any(schedule.is_open_at(moment) for schedule in self.schedules.all())
+
+    def home_country(self) -> str:
+        for area in self.areas.all():
+            if area.country:
+                return area.country
+        return ""
+
+
+class Phone(models.Model):
+    """A number for a service (HSDS phone), stored in E.164 or as a short code."""
+
+    class Type(models.TextChoices):
+        # HSDS phone.type values.
+        VOICE = "voice", _("Voice")
+        TEXT = "text", _("Text message")
+        CELL = "cell", _("Mobile")
+        FAX = "fax", _("Fax")
+        VIDEO = "video", _("Video")
+        PAGER = "pager", _("Pager")
+        TEXTPHONE = "textphone", _("Textphone")
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="phones"
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=30,
+        help_text=_("Any format; a national number needs its country. Saved in international (E.164) form."),
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True, choices=COUNTRY_CHOICES)
+    is_short_code = models.BooleanField(
+        _("short code"),
+        default=False,
+        editable=False,
+        help_text=_("A national short number such as 116 123."),
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.VOICE)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
+
+    def __str__(self) -> str:
+        return self.display
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalise()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.normalise()
+
+    def normalise(self) -> None:
+        """Put the number in its stored form or raise ValidationError (on the number field)."""
+        try:
+            result = normalise_phone(self.number, self.country)
+        except ValidationError as error:
+            raise ValidationError({"number": error.messages}) from error
+        self.number, self.is_short_code, self.country = result.number, result.is_short_code, result.country
+
+    @property
+    def tel_href(self) -> str:
+        return f"tel:{self.number}"
+
+    @property
+    def display(self) -> str:
+        return display_phone(self.number, is_short_code=self.is_short_code, country=self.country)
+
+
+class Schedule(models.Model):
+    """Regular opening hours on one weekday (HSDS schedule: byday, opens_at, closes_at, timezone).
+
+    When `closes_at` is not after `opens_at` the hours run past midnight; 00:00
+    to 00:00 is the whole day.
+    """
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="schedules"
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    timezone = models.CharField(
+        _("time zone"), max_length=60, default="Europe/London", validators=[validate_time_zone]
+    )
+
+    class Meta:
+        ordering = ["weekday", "opens_at", "pk"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.hours_label}"
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.opens_at == self.closes_at == datetime.time(0, 0)
+
+    @property
+    def hours_label(self) -> str:
+        if self.is_all_day:
+            return str(_("24 hours"))
+        return f"{self.opens_at:%H:%M}\u2013{self.closes_at:%H:%M}"
+
+    def is_open_at(self, moment: datetime.datetime) -> bool:
+        try:
+            local = moment.astimezone(zoneinfo.ZoneInfo(self.timezone))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return False
+        now = local.time().replace(tzinfo=None)
+        weekday = local.weekday()
+        if self.opens_at < self.closes_at:
+            return weekday == self.weekday and self.opens_at <= now < self.closes_at
+        # Runs past midnight (or all day): the evening of its weekday, the small hours of the next.
+        return (weekday == self.weekday and now >= self.opens_at) or (
+            weekday == (self.weekday + 1) % 7 and now < self.closes_at
+        )
+
+
+class ServiceArea(models.Model):
+    """Where a service is for (HSDS service_area): a country, a region of one, or online."""
+
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        ONLINE = "online", _("Online or international")
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="areas"
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        choices=COUNTRY_CHOICES,
+        help_text=_("Empty for online services."),
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    description = models.CharField(
+        _("area description"), max_length=200, blank=True, help_text=_("For example: Bristol, England.")
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("service area")
+        verbose_name_plural = _("service areas")
+
+    def __str__(self) -> str:
+        return self.label
+
+    def clean(self) -> None:
+        if self.scope != self.Scope.ONLINE and not self.country:
+            raise ValidationError({"country": _("Choose the country, or make the area online.")})
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country) if self.country else ""
+
+    @property
+    def label(self) -> str:
+        """One line a visitor reads: "Bristol, England (United Kingdom)", "United Kingdom, nationwide"."""
+        if not self.country:
+            return self.description or str(_("Online, anywhere"))
+        if self.scope == self.Scope.REGIONAL:
+            return f"{self.description} ({self.country_name})" if self.description else self.country_name
+        label = str(_("%(country)s, nationwide") % {"country": self.country_name})
+        if self.scope == self.Scope.ONLINE:
+            label = str(_("%(country)s, online") % {"country": self.country_name})
+        if self.description and self.description != self.country_name:
+            label += f" ({self.description})"
+        return label

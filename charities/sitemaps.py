@@ -1,3 +1,19 @@
 """This app's entries in /sitemap.xml."""
 
-SITEMAPS: dict = {}
+from django.contrib.sitemaps import Sitemap
+
+from .models import Organization
+
+
+class DirectorySitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Organization.objects.listed().prefetch_related(None)
+
+    def lastmod(self, organization: Organization):
+        return organization.updated_at
+
+
+SITEMAPS: dict = {"directory": DirectorySitemap}

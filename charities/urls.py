@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "charities"
 urlpatterns = [
-    path("support/", TemplateView.as_view(template_name="placeholder.html"), name="list"),
-    path("crisis/", TemplateView.as_view(template_name="charities/crisis.html"), name="crisis"),
+    path("support/", views.support_list, name="list"),
+    path("support/<slug:slug>/", views.support_detail, name="detail"),
+    path("crisis/", views.crisis, name="crisis"),
 ]
