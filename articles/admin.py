@@ -6,15 +6,36 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from .models import Article
+from .models import Article, article_taggings
 from .views import render_article
+
+
+class TagListFilter(admin.SimpleListFilter):
+    """Filter by tag through `Article.objects.tagged`, the same lookup the public pages use."""
+
+    title = _("tag")
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        return [
+            (tag.slug, tag.name)
+            for tag in Tag.objects.filter(taggit_taggeditem_items__in=article_taggings())
+            .distinct()
+            .order_by("name")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.tagged(self.value())
+        return queryset
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "last_reviewed", "language", "preview_link"]
-    list_filter = ["status", "language", "last_reviewed", "published_at", "tags"]
+    list_filter = ["status", "language", "last_reviewed", "published_at", TagListFilter]
     search_fields = ["title", "summary", "body", "byline"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render, render_markdown
@@ -35,21 +35,39 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def tagged(self, tag_slug: str) -> "ArticleQuerySet":
-        return self.filter(tags__slug=tag_slug)
+        return self.filter(pk__in=article_taggings().filter(tag__slug=tag_slug).values("object_id"))
 
     def related_to(self, article: "Article", *, limit: int = 3) -> "ArticleQuerySet":
         """Other published articles, those sharing the most tags with `article` first."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
+        shared_tags = (
+            article_taggings()
+            .filter(object_id=models.OuterRef("pk"), tag_id__in=tag_ids)
+            .order_by()
+            .values("object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
         return (
             self.published()
-            .filter(tags__in=tag_ids)
             .exclude(pk=article.pk)
-            .annotate(shared_tags=models.Count("tags"))
+            .annotate(shared_tags=models.Subquery(shared_tags, output_field=models.IntegerField()))
+            .filter(shared_tags__gt=0)
             .prefetch_related(None)
             .order_by("-shared_tags", "-published_at", "-pk")[:limit]
         )
+
+
+def article_taggings() -> models.QuerySet[TaggedItem]:
+    """The tag links of articles.
+
+    Queries go through taggit's TaggedItem by plain foreign keys rather than
+    through `Article.tags` joins: taggit 6.1's join condition uses a Django API
+    deprecated in 6.1, which the test settings turn into an error.
+    """
+    return TaggedItem.objects.filter(content_type__app_label="articles", content_type__model="article")
 
 
 class Article(Correctable, models.Model):
@@ -68,7 +86,13 @@ class Article(Correctable, models.Model):
         max_length=500,
         help_text=_("One or two plain sentences, shown in lists, feeds and search results."),
     )
-    body = models.TextField(_("body (Markdown)"))
+    body = models.TextField(
+        _("body (Markdown)"),
+        help_text=_(
+            "Start section headings with # and subsections with ##: the title above is the "
+            "page's main heading, so # becomes the second level."
+        ),
+    )
     body_html = models.TextField(editable=False, default="")
     headings = models.JSONField(
         editable=False,
@@ -158,12 +182,13 @@ class Article(Correctable, models.Model):
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
     def table_of_contents(self) -> list[dict]:
-        """Second-level headings, each with its third-level ones, for long articles only."""
+        """The top-level headings, each with the ones below it, for long articles only."""
         if len(self.headings) < MIN_HEADINGS_FOR_TOC:
             return []
+        top_level = min(heading["level"] for heading in self.headings)
         entries: list[dict] = []
         for heading in self.headings:
-            if heading["level"] <= 2 or not entries:
+            if heading["level"] == top_level or not entries:
                 entries.append({**heading, "children": []})
             else:
                 entries[-1]["children"].append(heading)
@@ -188,10 +213,15 @@ class Article(Correctable, models.Model):
 
 def tags_in_use() -> models.QuerySet[Tag]:
     """Tags on at least one published article, with how many, for the list filter."""
+    published_ids = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+    ).values("pk")
     return (
         Tag.objects.filter(
-            article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()
+            taggit_taggeditem_items__content_type__app_label="articles",
+            taggit_taggeditem_items__content_type__model="article",
+            taggit_taggeditem_items__object_id__in=published_ids,
         )
-        .annotate(article_count=models.Count("article", distinct=True))
+        .annotate(article_count=models.Count("taggit_taggeditem_items", distinct=True))
         .order_by("name")
     )
