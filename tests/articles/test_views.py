@@ -241,3 +241,17 @@ def test_tag_page_handles_unicode_slugs(client, make_article):
     slug = Article.objects.get(title="Po polsku").tags.get().slug
     response = client.get(reverse("articles:tag", args=[slug]))
     assertContains(response, "Po polsku")
+
+
+def test_list_canonical_keeps_tag_and_page_and_drops_the_rest(client, make_article):
+    for _ in range(11):
+        make_article(tags=["support"])
+    response = client.get(LIST_URL, {"tag": "support", "page": "2", "utm_source": "x"})
+    assertContains(
+        response,
+        '<link rel="canonical" href="http://testserver/articles/?tag=support&amp;page=2">',
+        html=False,
+    )
+    response = client.get(LIST_URL, {"page": "1"})
+    assertContains(response, '<link rel="canonical" href="http://testserver/articles/">', html=False)
+    assertContains(response, 'href="/feeds/articles/"')
