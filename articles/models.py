@@ -1,1 +1,227 @@
+import html
+import math
 
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
+
+from withdrawal_site.corrections import Correctable
+from withdrawal_site.markdown import render, render_markdown
+from withdrawal_site.search.documents import SearchDocument
+
+# Plain-language reading speed; deliberately slow, since many readers are unwell.
+WORDS_PER_MINUTE = 200
+# Short articles read better without a table of contents.
+MIN_HEADINGS_FOR_TOC = 3
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What the public may see: published status and a publication time already past.
+
+        Every public view, the feed and the sitemap start here, so a draft or a
+        future-dated article cannot leak through one of them.
+        """
+        return (
+            self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+            .select_related("reviewed_by")
+            .prefetch_related("tags")
+            .order_by("-published_at", "-pk")
+        )
+
+    def tagged(self, tag_slug: str) -> "ArticleQuerySet":
+        return self.filter(pk__in=article_taggings().filter(tag__slug=tag_slug).values("object_id"))
+
+    def related_to(self, article: "Article", *, limit: int = 3) -> "ArticleQuerySet":
+        """Other published articles, those sharing the most tags with `article` first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return self.none()
+        shared_tags = (
+            article_taggings()
+            .filter(object_id=models.OuterRef("pk"), tag_id__in=tag_ids)
+            .order_by()
+            .values("object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=models.Subquery(shared_tags, output_field=models.IntegerField()))
+            .filter(shared_tags__gt=0)
+            .prefetch_related(None)
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        )
+
+
+def article_taggings() -> models.QuerySet[TaggedItem]:
+    """The tag links of articles.
+
+    Queries go through taggit's TaggedItem by plain foreign keys rather than
+    through `Article.tags` joins: taggit 6.1's join condition uses a Django API
+    deprecated in 6.1, which the test settings turn into an error.
+    """
+    return TaggedItem.objects.filter(content_type__app_label="articles", content_type__model="article")
+
+
+class Article(Correctable, models.Model):
+    """A plain-language article written and reviewed by editors."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    CORRECTABLE_FIELDS = ("title", "summary", "body", "sources")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        help_text=_("One or two plain sentences, shown in lists, feeds and search results."),
+    )
+    body = models.TextField(
+        _("body (Markdown)"),
+        help_text=_(
+            "Start section headings with # and subsections with ##: the title above is the "
+            "page's main heading, so # becomes the second level."
+        ),
+    )
+    body_html = models.TextField(editable=False, default="")
+    headings = models.JSONField(
+        editable=False,
+        default=list,
+        help_text="The body's headings, stored on save so pages never re-render Markdown.",
+    )
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    tags = TaggableManager(_("tags"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("The article is public from this moment on, if its status is Published."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_articles",
+    )
+    sources = models.TextField(
+        _("sources (Markdown)"),
+        blank=True,
+        help_text=_("Where every number and claim comes from. One source per list item."),
+    )
+    sources_html = models.TextField(editable=False, default="")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        rendered = render(self.body)
+        self.body_html = rendered.html
+        self.headings = [
+            {"level": heading.level, "anchor": heading.anchor, "text": heading.text}
+            for heading in rendered.headings
+        ]
+        self.word_count = len(self.plain_text().split())
+        self.sources_html = render_markdown(self.sources)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "body_html",
+                "headings",
+                "word_count",
+                "sources_html",
+            }
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def reading_time_minutes(self) -> int:
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    def table_of_contents(self) -> list[dict]:
+        """The top-level headings, each with the ones below it, for long articles only."""
+        if len(self.headings) < MIN_HEADINGS_FOR_TOC:
+            return []
+        top_level = min(heading["level"] for heading in self.headings)
+        entries: list[dict] = []
+        for heading in self.headings:
+            if heading["level"] == top_level or not entries:
+                entries.append({**heading, "children": []})
+            else:
+                entries[-1]["children"].append(heading)
+        return entries
+
+    def plain_text(self) -> str:
+        return html.unescape(strip_tags(self.body_html))
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published:
+            return None
+        return SearchDocument(
+            kind="article",
+            title=self.title,
+            url=self.get_absolute_url(),
+            summary=self.summary,
+            body=self.plain_text(),
+            language=self.language,
+            published_at=self.published_at,
+        )
+
+
+def tags_in_use() -> models.QuerySet[Tag]:
+    """Tags on at least one published article, with how many, for the list filter."""
+    published_ids = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+    ).values("pk")
+    return (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type__app_label="articles",
+            taggit_taggeditem_items__content_type__model="article",
+            taggit_taggeditem_items__object_id__in=published_ids,
+        )
+        .annotate(article_count=models.Count("taggit_taggeditem_items", distinct=True))
+        .order_by("name")
+    )

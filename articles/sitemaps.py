@@ -1,3 +1,44 @@
-"""This app's entries in /sitemap.xml."""
+"""This app's entries in /sitemap.xml: the article index, every published article, every tag page."""
 
-SITEMAPS: dict = {}
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Article, tags_in_use
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Article.objects.published().prefetch_related(None)
+
+    def lastmod(self, item: Article):
+        return item.updated_at
+
+
+class ArticleIndexSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self) -> list[str]:
+        return ["articles:list"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class TagSitemap(Sitemap):
+    """Tag pages with at least one published article (other content types join as they arrive)."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return tags_in_use()
+
+    def location(self, item) -> str:
+        return reverse("articles:tag", args=[item.slug])
+
+
+SITEMAPS = {"articles": ArticleSitemap, "article_index": ArticleIndexSitemap, "tags": TagSitemap}

@@ -1,7 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
+from .feeds import LatestArticlesFeed
 
 app_name = "articles"
 urlpatterns = [
-    path("articles/", TemplateView.as_view(template_name="placeholder.html"), name="list"),
+    path("articles/", views.article_list, name="list"),
+    path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("feeds/articles/", LatestArticlesFeed(), name="feed"),
 ]

@@ -1,0 +1,157 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+
+from .models import Article, tags_in_use
+
+ARTICLES_PER_PAGE = 10
+# Each section of a tag page shows this many items, then links to its full list.
+TAG_SECTION_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class TagSectionSource:
+    """One content type on the tag page.
+
+    `items(tag)` returns that type's published items with the tag, ready to list
+    (related data fetched inside, so a section costs a fixed number of queries);
+    `full_list_url(tag)` is where to see all of them.
+    """
+
+    label: str
+    items: Callable[[Tag], QuerySet]
+    full_list_url: Callable[[Tag], str]
+
+
+@dataclass(frozen=True)
+class TagSection:
+    label: str
+    items: list
+    more_url: str | None
+
+
+# Other content types join the tag page with one entry each.
+TAG_SECTIONS: list[TagSectionSource] = [
+    TagSectionSource(
+        label=_("Articles"),
+        items=lambda tag: Article.objects.published().tagged(tag.slug).prefetch_related(None),
+        full_list_url=lambda tag: reverse("articles:list") + "?" + urlencode({"tag": tag.slug}),
+    ),
+]
+
+
+@require_GET
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.published()
+    active_tag = None
+    tag_slug = request.GET.get("tag", "")
+    if tag_slug:
+        active_tag = Tag.objects.filter(slug=tag_slug).first()
+        if active_tag is None:
+            raise Http404("No such tag.")
+        articles = articles.tagged(active_tag.slug)
+    page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    query_string = urlencode({"tag": active_tag.slug}) if active_tag else ""
+    canonical_query = urlencode(
+        {
+            **({"tag": active_tag.slug} if active_tag else {}),
+            **({"page": page_obj.number} if page_obj.number > 1 else {}),
+        }
+    )
+    return render(
+        request,
+        "articles/list.html",
+        {
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "active_tag": active_tag,
+            "tags": tags_in_use(),
+            "query_string": query_string,
+            "canonical_url": request.build_absolute_uri(
+                reverse("articles:list") + (f"?{canonical_query}" if canonical_query else "")
+            ),
+        },
+    )
+
+
+@require_GET
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    return render_article(request, article)
+
+
+def render_article(request: HttpRequest, article: Article, *, is_preview: bool = False) -> HttpResponse:
+    """The article page; the admin preview uses it too, so editors see what readers will."""
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    return render(
+        request,
+        "articles/detail.html",
+        {
+            "article": article,
+            "tags": list(article.tags.all()),
+            "toc": article.table_of_contents(),
+            "related_articles": list(Article.objects.related_to(article)),
+            "canonical_url": canonical_url,
+            "jsonld": article_jsonld(article, canonical_url),
+            "is_preview": is_preview,
+        },
+    )
+
+
+def article_jsonld(article: Article, url: str) -> dict:
+    """schema.org MedicalWebPage: what search engines need to show review dates."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": article.title,
+        "headline": article.title,
+        "description": article.summary,
+        "url": url,
+        "inLanguage": article.language,
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "publisher": {"@type": "Organization", "name": "Withdrawal Commons"},
+        "keywords": [tag.name for tag in article.tags.all()],
+        "dateModified": article.updated_at,
+    }
+    if article.published_at:
+        data["datePublished"] = article.published_at
+    if article.last_reviewed:
+        data["lastReviewed"] = article.last_reviewed
+        data["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
+    if article.byline:
+        data["author"] = {"@type": "Person", "name": article.byline}
+    return data
+
+
+@require_GET
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    sections = []
+    for source in TAG_SECTIONS:
+        items = list(source.items(tag)[: TAG_SECTION_LIMIT + 1])
+        sections.append(
+            TagSection(
+                label=source.label,
+                items=items[:TAG_SECTION_LIMIT],
+                more_url=source.full_list_url(tag) if len(items) > TAG_SECTION_LIMIT else None,
+            )
+        )
+    return render(
+        request,
+        "articles/tag.html",
+        {
+            "tag": tag,
+            "sections": sections,
+            "is_empty": not any(section.items for section in sections),
+            "canonical_url": request.build_absolute_uri(reverse("articles:tag", args=[tag.slug])),
+        },
+    )
