@@ -40,14 +40,15 @@ def contributor(django_user_model):
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", "e@example.org", PASSWORD)
+    """A volunteer editor: staff (to use the admin) in the Editors group, not a superuser."""
+    user = django_user_model.objects.create_user("editor", "e@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 
 @pytest.fixture
 def second_editor(django_user_model):
-    user = django_user_model.objects.create_user("editor2", "e2@example.org", PASSWORD)
+    user = django_user_model.objects.create_user("editor2", "e2@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))
     return user
 

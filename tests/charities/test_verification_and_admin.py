@@ -76,8 +76,19 @@ def test_admin_pages_open_for_staff(admin_client_, make_listing):
     )
 
 
-@pytest.mark.parametrize("who", ["anonymous", "contributor_client", "editor_client"])
-def test_non_admins_cannot_reach_the_directory_admin_or_its_action(request, client, who, make_listing):
+def test_editors_may_look_up_listings_but_not_mark_them_verified(editor_client, make_listing):
+    service = make_listing()
+    url = reverse("admin:charities_service_changelist")
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert "mark_verified_today" not in response.content.decode()
+    editor_client.post(url, {"action": "mark_verified_today", "_selected_action": [service.pk]})
+    service.refresh_from_db()
+    assert service.last_verified is None
+
+
+@pytest.mark.parametrize("who", ["anonymous", "contributor_client"])
+def test_non_staff_cannot_reach_the_directory_admin_or_its_action(request, client, who, make_listing):
     service = make_listing()
     browser = client if who == "anonymous" else request.getfixturevalue(who)
     url = reverse("admin:charities_service_changelist")

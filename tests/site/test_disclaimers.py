@@ -64,8 +64,17 @@ def test_admins_edit_disclaimers_but_cannot_delete_them(admin_client_):
     assert admin_client_.get(delete_url).status_code == 403
 
 
-def test_editors_and_anonymous_cannot_reach_the_disclaimer_admin(client, editor):
-    url = reverse("admin:disclaimers_disclaimer_changelist")
-    assert client.get(url).status_code == 302
+def test_editors_read_but_cannot_edit_disclaimers_and_the_public_cannot_reach_them(
+    client, editor, contributor
+):
+    disclaimer = Disclaimer.objects.get(key="site")
+    change_url = reverse("admin:disclaimers_disclaimer_change", args=[disclaimer.pk])
+    assert client.get(change_url).status_code == 302  # anonymous: to the admin login
+    client.force_login(contributor)
+    assert client.get(change_url).status_code == 302  # not staff: to the admin login
     client.force_login(editor)
-    assert client.get(url).status_code == 302  # not staff: sent to the admin login
+    assert client.get(change_url).status_code == 200  # view permission: read-only form
+    response = client.post(change_url, {"key": "site", "title": "Hacked", "summary": "x", "body": "x"})
+    assert response.status_code == 403
+    disclaimer.refresh_from_db()
+    assert disclaimer.title != "Hacked"
