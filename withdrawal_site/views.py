@@ -6,12 +6,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.models import Article
+
 from .middleware import database_is_reachable
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    return render(request, "home.html", {"latest_articles": Article.objects.published()[:3]})
 
 
 @require_GET
