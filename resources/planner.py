@@ -272,13 +272,13 @@ def schedule_svg(schedule: Schedule, *, title: str, description: str, legend: tu
         f'stroke-width="2" stroke-dasharray="6 4" />',
         f'<polyline class="chart-proportional" points="{proportional}" fill="none" stroke="#1f5f5b" '
         f'stroke-width="3" />',
-        f'<line x1="{right - 210}" y1="{MARGIN_TOP + 10}" x2="{right - 180}" y2="{MARGIN_TOP + 10}" '
+        f'<line x1="{right - 330}" y1="{MARGIN_TOP + 10}" x2="{right - 300}" y2="{MARGIN_TOP + 10}" '
         f'stroke="#1f5f5b" stroke-width="3" />',
-        f'<text x="{right - 174}" y="{MARGIN_TOP + 15}" font-size="13" fill="#1d2528">'
+        f'<text x="{right - 294}" y="{MARGIN_TOP + 15}" font-size="13" fill="#1d2528">'
         f"{xml_escape(legend[0])}</text>",
-        f'<line x1="{right - 210}" y1="{MARGIN_TOP + 30}" x2="{right - 180}" y2="{MARGIN_TOP + 30}" '
+        f'<line x1="{right - 330}" y1="{MARGIN_TOP + 30}" x2="{right - 300}" y2="{MARGIN_TOP + 30}" '
         f'stroke="#b36b00" stroke-width="2" stroke-dasharray="6 4" />',
-        f'<text x="{right - 174}" y="{MARGIN_TOP + 35}" font-size="13" fill="#1d2528">'
+        f'<text x="{right - 294}" y="{MARGIN_TOP + 35}" font-size="13" fill="#1d2528">'
         f"{xml_escape(legend[1])}</text>",
         "</svg>",
     ]
