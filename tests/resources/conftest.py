@@ -71,8 +71,9 @@ def _published(**fields):
 def make_tip(drug_class):
     def make(title=None, *, tags=("sleep",), published=True, **fields):
         title = title or f"Tip {next(_counter)}"
+        body = fields.pop("body", "Rest **well**.")
         extra = _published(**fields) if published else fields
-        tip = Tip.objects.create(title=title, body=fields.pop("body", "Rest **well**."), **extra)
+        tip = Tip.objects.create(title=title, body=body, **extra)
         tip.drug_classes.add(drug_class)
         tip.tags.add(*tags)
         return tip
@@ -97,11 +98,10 @@ def make_experience(drug):
 def make_link(drug_class):
     def make(title=None, *, tags=("guide",), published=True, **fields):
         title = title or f"Link {next(_counter)}"
-        extra = _published(**fields) if published else fields
         fields.setdefault("url", "https://example.org/guide")
+        extra = _published(**fields) if published else fields
         link = ResourceLink.objects.create(
-            title=title, url=extra.pop("url", "https://example.org/guide"), description="A guide.",
-            kind=ResourceLink.Kind.GUIDE, **extra
+            title=title, description="A guide.", kind=ResourceLink.Kind.GUIDE, **extra
         )
         link.drug_classes.add(drug_class)
         link.tags.add(*tags)
