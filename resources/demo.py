@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (long lines of demo prose and data read better unwrapped)
 """Demo content for `manage.py load_demo`. `load()` must be idempotent.
 
 Facts about drugs are conservative and carry their source: half-lives as the
@@ -18,18 +19,28 @@ FORMS_SOURCE = (
     "As listed in the British National Formulary (BNF) and the product information; "
     "availability varies by country"
 )
-ASHTON_TABLE = "The Ashton Manual (C. H. Ashton, 2002), table 1: half-lives of benzodiazepines and similar drugs"
-ASHTON_SOURCE = "- The Ashton Manual: *Benzodiazepines: How They Work and How to Withdraw* (C. H. Ashton, 2002), table 1."
+ASHTON_TABLE = (
+    "The Ashton Manual (C. H. Ashton, 2002), table 1: half-lives of benzodiazepines and similar drugs"
+)
+ASHTON_SOURCE = (
+    "- The Ashton Manual: *Benzodiazepines: How They Work and How to Withdraw* (C. H. Ashton, 2002), table 1."
+)
 BNF_SOURCE = "- British National Formulary (BNF): medicinal forms. Availability varies by country."
 
 
 def smpc(brand: str) -> str:
-    return f"Summary of Product Characteristics ({brand}), as published on the electronic Medicines Compendium"
+    return (
+        f"Summary of Product Characteristics ({brand}), as published on the electronic Medicines Compendium"
+    )
 
 
 CLASSES = [
     ("antidepressants", "Antidepressants", "SSRIs, SNRIs, tricyclics and other antidepressants."),
-    ("benzodiazepines", "Benzodiazepines", "Tranquillisers and sleeping pills such as diazepam and lorazepam."),
+    (
+        "benzodiazepines",
+        "Benzodiazepines",
+        "Tranquillisers and sleeping pills such as diazepam and lorazepam.",
+    ),
     ("z-drugs", "Z-drugs", "Sleeping pills such as zopiclone and zolpidem."),
     ("antipsychotics", "Antipsychotics", "Also called neuroleptics; used for psychosis, mood and sleep."),
     ("stimulants", "Stimulants", "Used for ADHD, such as methylphenidate."),

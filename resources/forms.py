@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Drug, DrugClass
-from .planner import MAX_STEPS, PlanInput, TooManySteps, count_dosed_steps
+from .planner import MAX_STEPS, PlanInput, TooManyStepsError, count_dosed_steps
 
 EARLIEST_START = date(1990, 1, 1)
 LATEST_START = date(2100, 12, 31)
@@ -113,7 +113,7 @@ class PlannerForm(forms.Form):
             return cleaned
         try:
             steps = count_dosed_steps(start_dose, cut_percent, stop_below)
-        except TooManySteps:
+        except TooManyStepsError:
             self.add_error(
                 None,
                 _(

@@ -284,14 +284,14 @@ class ContributedContent(Correctable, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(type(self), self.title, exclude_pk=self.pk)
         super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
 
 class TipQuerySet(ContributedQuerySet):

@@ -18,7 +18,7 @@ HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 
 
-class TooManySteps(ValueError):
+class TooManyStepsError(ValueError):
     """The inputs would need more than MAX_STEPS steps."""
 
 
@@ -79,13 +79,13 @@ def display(value: Decimal | None) -> str:
 
 
 def count_dosed_steps(start_dose: Decimal, cut_percent: Decimal, stop_below: Decimal) -> int:
-    """How many steps stay at or above `stop_below`; raises TooManySteps past MAX_STEPS."""
+    """How many steps stay at or above `stop_below`; raises TooManyStepsError past MAX_STEPS."""
     factor = 1 - cut_percent / HUNDRED
     dose, count = start_dose, 0
     while dose >= stop_below:
         count += 1
         if count > MAX_STEPS:
-            raise TooManySteps
+            raise TooManyStepsError
         dose *= factor
     return count
 

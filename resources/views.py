@@ -45,10 +45,15 @@ def drug_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     drug = get_object_or_404(Drug.objects.published(), slug=slug)
-    methods = TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id)
-    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
-    experiences = Experience.objects.published().filter(drugs=drug)[:10]
-    links = ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
+    # Titles only on this page: one query per section, without the lists' prefetches.
+    methods = (
+        TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)
+    )
+    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
+    experiences = Experience.objects.published().filter(drugs=drug).prefetch_related(None)[:10]
+    links = (
+        ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
+    )
     jsonld = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

@@ -86,7 +86,9 @@ def make_experience(drug):
     def make(title=None, *, tags=("tapering",), published=True, drugs=None, **fields):
         title = title or f"Experience {next(_counter)}"
         extra = _published(**fields) if published else fields
-        experience = Experience.objects.create(title=title, body="It took a year.", author_name="Ana", **extra)
+        experience = Experience.objects.create(
+            title=title, body="It took a year.", author_name="Ana", **extra
+        )
         experience.drugs.add(*(drugs or [drug]))
         experience.tags.add(*tags)
         return experience

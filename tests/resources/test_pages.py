@@ -14,14 +14,18 @@ pytestmark = pytest.mark.django_db
 
 def jsonld_blocks(response) -> list[dict]:
     html = response.content.decode()
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ]
 
 
 def test_drug_list_groups_by_class(client, make_drug, drug, benzo_class):
     make_drug("Diazepam", drug_class=benzo_class)
     response = client.get(reverse("resources:drug_list"))
     html = response.content.decode()
-    assert html.index(">Antidepressants</h2>") < html.index("Sertraline") < html.index(">Benzodiazepines</h2>")
+    assert (
+        html.index(">Antidepressants</h2>") < html.index("Sertraline") < html.index(">Benzodiazepines</h2>")
+    )
     assert html.index(">Benzodiazepines</h2>") < html.index("Diazepam")
     assertContains(response, "Lustral, Zoloft")
 
@@ -112,7 +116,9 @@ def test_benzodiazepine_drug_links_to_the_equivalence_table(client, make_drug, b
 
 
 def test_method_list_and_detail_with_howto(client, make_method, drug_class):
-    method = make_method("Liquid titration", what_you_need="- A cylinder", cautions="- Check with a pharmacist")
+    method = make_method(
+        "Liquid titration", what_you_need="- A cylinder", cautions="- Check with a pharmacist"
+    )
     response = client.get(reverse("resources:method_list"))
     assertContains(response, method.get_absolute_url())
     assertContains(response, "About tapering information")

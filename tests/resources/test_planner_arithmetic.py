@@ -60,7 +60,7 @@ def test_percent_of_start_and_cut_from_previous():
 
 
 def test_step_count_is_bounded():
-    with pytest.raises(planner.TooManySteps):
+    with pytest.raises(planner.TooManyStepsError):
         planner.count_dosed_steps(Decimal("10000"), Decimal("0.5"), Decimal("0.001"))
     assert planner.count_dosed_steps(Decimal("20"), Decimal("10"), Decimal("1")) == 29
 
