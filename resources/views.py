@@ -225,7 +225,10 @@ def taper_planner(request: HttpRequest) -> HttpResponse:
         base = reverse("resources:planner")
         context |= {
             "drug": form.cleaned_data.get("drug"),
-            "share_url": request.build_absolute_uri(f"{base}?{urlencode(shared)}"),
+            # Whoever opens a shared link ticks the box for themselves before seeing results.
+            "share_url": request.build_absolute_uri(
+                f"{base}?{urlencode({k: v for k, v in shared.items() if k != 'acknowledged'})}"
+            ),
             "csv_url": f"{base}?{urlencode({**shared, 'format': 'csv'})}",
             "ics_url": f"{base}?{urlencode({**shared, 'format': 'ics'})}",
             "chart": planner.schedule_svg(

@@ -179,3 +179,14 @@ def test_planner_queries_are_bounded(client, make_drug, django_assert_max_num_qu
         make_drug(f"Drug {number}")
     with django_assert_max_num_queries(3):
         client.get(URL, GOOD)
+
+
+def test_shared_link_asks_the_next_reader_to_acknowledge(client):
+    response = client.get(URL, GOOD)
+    share_url = response.context["share_url"]
+    assert "start_dose=20" in share_url and "concentration=2" in share_url
+    assert "acknowledged" not in share_url
+    assert "acknowledged=on" in response.context["csv_url"]
+    shared = client.get(share_url)
+    assertNotContains(shared, "planner-table")
+    assertContains(shared, 'value="20"')
