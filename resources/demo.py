@@ -1,5 +1,540 @@
-"""Demo content for `manage.py load_demo`. `load()` must be idempotent."""
+# ruff: noqa: E501 (long lines of demo prose and data read better unwrapped)
+"""Demo content for `manage.py load_demo`. `load()` must be idempotent.
+
+Facts about drugs are conservative and carry their source: half-lives as the
+product information (Summary of Product Characteristics, SmPC) or the Ashton
+Manual publishes them, forms as the British National Formulary (BNF) and
+product information list them. Tips and experiences are invented samples and
+are labelled as such on every page. Nothing here is individual medical advice.
+"""
+
+from datetime import date
+
+from django.utils import timezone
+
+from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
+
+REVIEWED = date(2026, 11, 1)
+FORMS_SOURCE = (
+    "As listed in the British National Formulary (BNF) and the product information; "
+    "availability varies by country"
+)
+ASHTON_TABLE = (
+    "The Ashton Manual (C. H. Ashton, 2002), table 1: half-lives of benzodiazepines and similar drugs"
+)
+ASHTON_SOURCE = (
+    "- The Ashton Manual: *Benzodiazepines: How They Work and How to Withdraw* (C. H. Ashton, 2002), table 1."
+)
+BNF_SOURCE = "- British National Formulary (BNF): medicinal forms. Availability varies by country."
+
+
+def smpc(brand: str) -> str:
+    return (
+        f"Summary of Product Characteristics ({brand}), as published on the electronic Medicines Compendium"
+    )
+
+
+CLASSES = [
+    ("antidepressants", "Antidepressants", "SSRIs, SNRIs, tricyclics and other antidepressants."),
+    (
+        "benzodiazepines",
+        "Benzodiazepines",
+        "Tranquillisers and sleeping pills such as diazepam and lorazepam.",
+    ),
+    ("z-drugs", "Z-drugs", "Sleeping pills such as zopiclone and zolpidem."),
+    ("antipsychotics", "Antipsychotics", "Also called neuroleptics; used for psychosis, mood and sleep."),
+    ("stimulants", "Stimulants", "Used for ADHD, such as methylphenidate."),
+    ("mood-stabilisers", "Mood stabilisers", "Lithium and some anticonvulsants used for mood."),
+    ("gabapentinoids", "Gabapentinoids", "Gabapentin and pregabalin."),
+]
+
+# slug, name, class, other names, half-life, half-life source, forms and strengths, liquid, notes
+DRUGS = [
+    ("sertraline", "Sertraline", "antidepressants", "Lustral, Zoloft",
+     "about 26 hours (range 22 to 36 hours)", smpc("Lustral"),
+     "Tablets: 25 mg (some countries), 50 mg, 100 mg. Oral concentrate 20 mg/ml in some countries.",
+     "some", ""),
+    ("fluoxetine", "Fluoxetine", "antidepressants", "Prozac, Sarafem",
+     "4 to 6 days; its active metabolite norfluoxetine 4 to 16 days", smpc("Prozac"),
+     "Capsules: 10 mg (some countries), 20 mg, 60 mg. Tablets in some countries. Oral liquid 20 mg/5 ml.",
+     "yes",
+     "The product information notes that fluoxetine and norfluoxetine stay in the body for weeks after "
+     "the last dose."),
+    ("citalopram", "Citalopram", "antidepressants", "Cipramil, Celexa",
+     "about one and a half days (about 36 hours)", smpc("Cipramil"),
+     "Tablets: 10 mg, 20 mg, 40 mg. Oral drops 40 mg/ml.",
+     "yes",
+     "The product information for the oral drops states that the drops are absorbed more completely than "
+     "tablets, so a dose in drops is not the same number of milligrams as a dose in tablets."),
+    ("escitalopram", "Escitalopram", "antidepressants", "Cipralex, Lexapro",
+     "about 30 hours", smpc("Cipralex"),
+     "Tablets: 5 mg, 10 mg, 15 mg, 20 mg. Oral drops 20 mg/ml in some countries.",
+     "some", ""),
+    ("paroxetine", "Paroxetine", "antidepressants", "Seroxat, Paxil",
+     "about 24 hours, varying widely between people", smpc("Seroxat"),
+     "Tablets: 10 mg, 20 mg, 30 mg. Oral suspension 10 mg/5 ml.",
+     "yes", ""),
+    ("venlafaxine", "Venlafaxine", "antidepressants", "Efexor, Effexor",
+     "about 5 hours; its active metabolite O-desmethylvenlafaxine about 11 hours", smpc("Efexor XL"),
+     "Tablets (immediate release) and modified-release capsules and tablets: 37.5 mg, 75 mg, 150 mg, "
+     "225 mg. Oral solution in some countries.",
+     "some", ""),
+    ("duloxetine", "Duloxetine", "antidepressants", "Cymbalta, Yentreve",
+     "about 12 hours (range 8 to 17 hours)", smpc("Cymbalta"),
+     "Gastro-resistant capsules containing small pellets: 20 mg, 30 mg, 40 mg, 60 mg.",
+     "no", ""),
+    ("mirtazapine", "Mirtazapine", "antidepressants", "Zispin, Remeron",
+     "20 to 40 hours", smpc("Zispin SolTab"),
+     "Tablets: 15 mg, 30 mg, 45 mg. Orodispersible tablets. Oral solution 15 mg/ml.",
+     "yes", ""),
+    ("amitriptyline", "Amitriptyline", "antidepressants", "Elavil (some countries)",
+     "about 25 hours (range 16 to 40 hours)", smpc("amitriptyline tablets"),
+     "Tablets: 10 mg, 25 mg, 50 mg. Oral solution 10 mg/5 ml, 25 mg/5 ml, 50 mg/5 ml.",
+     "yes", ""),
+    ("bupropion", "Bupropion", "antidepressants", "Zyban, Wellbutrin",
+     "about 20 hours", smpc("Zyban"),
+     "Modified-release tablets: 150 mg and others depending on country.",
+     "no",
+     "Modified-release tablets are designed to release the drug slowly; the product information says "
+     "they should be swallowed whole."),
+    ("vortioxetine", "Vortioxetine", "antidepressants", "Brintellix, Trintellix",
+     "about 66 hours", smpc("Brintellix"),
+     "Tablets: 5 mg, 10 mg, 20 mg. Oral drops 20 mg/ml in some countries.",
+     "some", ""),
+    ("trazodone", "Trazodone", "antidepressants", "Molipaxin, Desyrel",
+     "5 to 13 hours", smpc("Molipaxin"),
+     "Capsules: 50 mg, 100 mg. Tablets: 150 mg. Oral solution 50 mg/5 ml.",
+     "yes", ""),
+    ("diazepam", "Diazepam", "benzodiazepines", "Valium",
+     "20 to 100 hours; its active metabolite desmethyldiazepam 36 to 200 hours", ASHTON_TABLE,
+     "Tablets: 2 mg, 5 mg, 10 mg. Oral solution 2 mg/5 ml and 5 mg/5 ml.",
+     "yes",
+     "The Ashton Manual describes diazepam as the drug it switches people to before tapering, because it "
+     "is long-acting and comes in small strengths."),
+    ("alprazolam", "Alprazolam", "benzodiazepines", "Xanax",
+     "6 to 12 hours", ASHTON_TABLE,
+     "Tablets: 0.25 mg, 0.5 mg, 1 mg, 2 mg. Oral concentrate 1 mg/ml in some countries.",
+     "some", ""),
+    ("clonazepam", "Clonazepam", "benzodiazepines", "Klonopin, Rivotril",
+     "18 to 50 hours", ASHTON_TABLE,
+     "Tablets: 0.5 mg, 2 mg. Oral solution in several strengths.",
+     "yes", ""),
+    ("lorazepam", "Lorazepam", "benzodiazepines", "Ativan",
+     "10 to 20 hours", ASHTON_TABLE,
+     "Tablets: 0.5 mg (some countries), 1 mg, 2.5 mg. Oral concentrate 2 mg/ml in some countries.",
+     "some", ""),
+    ("temazepam", "Temazepam", "benzodiazepines", "Restoril, Normison",
+     "8 to 22 hours", ASHTON_TABLE,
+     "Tablets: 10 mg, 20 mg. Oral solution 10 mg/5 ml.",
+     "yes", ""),
+    ("oxazepam", "Oxazepam", "benzodiazepines", "Serax, Serenid",
+     "4 to 15 hours", ASHTON_TABLE,
+     "Tablets: 10 mg, 15 mg, 30 mg.",
+     "no", ""),
+    ("chlordiazepoxide", "Chlordiazepoxide", "benzodiazepines", "Librium",
+     "5 to 30 hours; its active metabolite desmethyldiazepam 36 to 200 hours", ASHTON_TABLE,
+     "Capsules: 5 mg, 10 mg.",
+     "no", ""),
+    ("zopiclone", "Zopiclone", "z-drugs", "Zimovane, Imovane",
+     "5 to 6 hours", ASHTON_TABLE,
+     "Tablets: 3.75 mg, 7.5 mg.",
+     "unknown", ""),
+    ("zolpidem", "Zolpidem", "z-drugs", "Stilnoct, Ambien",
+     "about 2 hours", ASHTON_TABLE,
+     "Tablets: 5 mg, 10 mg. Modified-release tablets in some countries.",
+     "unknown", ""),
+    ("quetiapine", "Quetiapine", "antipsychotics", "Seroquel",
+     "about 7 hours; its active metabolite norquetiapine about 12 hours", smpc("Seroquel"),
+     "Tablets: 25 mg, 100 mg, 150 mg, 200 mg, 300 mg. Modified-release tablets: 50 mg to 400 mg.",
+     "unknown", ""),
+    ("olanzapine", "Olanzapine", "antipsychotics", "Zyprexa",
+     "about 33 hours (range 21 to 54 hours)", smpc("Zyprexa"),
+     "Tablets: 2.5 mg, 5 mg, 7.5 mg, 10 mg, 15 mg, 20 mg. Orodispersible tablets.",
+     "no", ""),
+    ("aripiprazole", "Aripiprazole", "antipsychotics", "Abilify",
+     "about 75 hours (longer in people who break it down slowly)", smpc("Abilify"),
+     "Tablets: 5 mg, 10 mg, 15 mg, 30 mg. Orodispersible tablets. Oral solution 1 mg/ml.",
+     "yes", ""),
+    ("risperidone", "Risperidone", "antipsychotics", "Risperdal",
+     "about 3 hours for risperidone itself; about 24 hours for the active fraction with its metabolite",
+     smpc("Risperdal"),
+     "Tablets: 0.5 mg, 1 mg, 2 mg, 3 mg, 4 mg, 6 mg. Orodispersible tablets. Oral solution 1 mg/ml.",
+     "yes", ""),
+    ("methylphenidate", "Methylphenidate", "stimulants", "Ritalin, Concerta, Medikinet",
+     "about 2 to 3 hours (immediate-release tablets)", smpc("Ritalin"),
+     "Tablets: 5 mg, 10 mg, 20 mg. Modified-release tablets and capsules in many strengths. "
+     "Oral solution in some countries.",
+     "some",
+     "Modified-release products release the drug in stages; their product information says they should "
+     "be swallowed whole."),
+    ("lithium", "Lithium", "mood-stabilisers", "Priadel, Camcolit, Li-Liquid",
+     "about 24 hours, longer in older people and with reduced kidney function", smpc("Priadel"),
+     "Modified-release tablets (lithium carbonate): 200 mg, 400 mg. Oral liquid (lithium citrate).",
+     "yes",
+     "The BNF notes that lithium carbonate and lithium citrate contain different amounts of lithium per "
+     "milligram and that different brands should not be swapped without checking."),
+    ("lamotrigine", "Lamotrigine", "mood-stabilisers", "Lamictal",
+     "about 33 hours in healthy adults; changed markedly by some other medicines", smpc("Lamictal"),
+     "Tablets: 25 mg, 50 mg, 100 mg, 200 mg. Dispersible tablets: 2 mg, 5 mg, 25 mg, 100 mg.",
+     "no", ""),
+    ("valproate", "Valproate", "mood-stabilisers", "Epilim, Depakote, Depakine",
+     "8 to 20 hours", smpc("Epilim"),
+     "Gastro-resistant tablets: 200 mg, 500 mg. Modified-release forms. Oral liquid 200 mg/5 ml.",
+     "yes", ""),
+    ("gabapentin", "Gabapentin", "gabapentinoids", "Neurontin",
+     "5 to 7 hours", smpc("Neurontin"),
+     "Capsules: 100 mg, 300 mg, 400 mg. Tablets: 600 mg, 800 mg. Oral solution 50 mg/ml.",
+     "yes", ""),
+    ("pregabalin", "Pregabalin", "gabapentinoids", "Lyrica",
+     "about 6 hours", smpc("Lyrica"),
+     "Capsules: 25 mg to 300 mg. Oral solution 20 mg/ml.",
+     "yes", ""),
+]  # fmt: skip
+
+METHOD_SOURCES = """- The Withdrawal Project (Inner Compass Initiative): how laypeople make small doses.
+- Maudsley Deprescribing Guidelines (Horowitz and Taylor, 2024): making small doses.
+- Horowitz M. A., Taylor D. Tapering of SSRI treatment to mitigate withdrawal symptoms. *Lancet Psychiatry* 2019;6:538-46."""
+
+GENERAL_CAUTIONS = """- Not every tablet or capsule can be crushed, opened or put in a liquid: modified-release,
+  gastro-resistant and coated products are made to be swallowed whole. A pharmacist can say which.
+- Check every change with your prescriber and pharmacist."""
+
+METHODS = [
+    {
+        "slug": "liquid-titration",
+        "name": "Liquid titration",
+        "position": 1,
+        "summary": "Suspend a tablet in a measured volume of liquid and leave out the share you are cutting.",
+        "classes": ["antidepressants", "benzodiazepines", "z-drugs", "antipsychotics", "mood-stabilisers"],
+        "suits_forms": "Tablets that may be crushed; licensed oral liquids",
+        "what_you_need": "- A measuring cylinder marked in 1 ml steps, or oral syringes\n"
+        "- A liquid the pharmacist says suits the drug\n- A pen and a schedule to tick off",
+        "steps": "Ask a pharmacist whether the tablet may be crushed and mixed with a liquid.\n"
+        "Crush the tablet and mix it into a measured volume, for example 100 ml.\n"
+        "Stir well and remove the volume that matches the cut.\n"
+        "Take the rest straight away; do not keep the mixture unless the pharmacist says it is stable.",
+        "worked_example": """The community describes suspending one tablet in a measured volume of
+liquid, for example **100 ml** in a cylinder marked in 1 ml steps, so each millilitre holds
+1/100 of the tablet.
+
+Illustration: a 20 mg tablet in 100 ml gives 0.2 mg in every millilitre. A 10% cut from 20 mg
+is 2 mg, which is **10 ml**: remove 10 ml and the remaining 90 ml holds 18 mg. At the next 10%
+cut (of 18 mg, so 1.8 mg) the dose is 16.2 mg, which is 81 ml of the same mixture.
+
+With a licensed oral liquid the arithmetic is the same: at 2 mg/ml, 16.2 mg is 8.1 ml. The
+[taper planner](/tapering/planner/) works out the millilitres for a whole schedule.""",
+        "cautions": GENERAL_CAUTIONS
+        + "\n- Powder may not spread evenly in water; stirring and the pharmacist's advice on the liquid matter.",
+    },
+    {
+        "slug": "cut-and-weigh",
+        "name": "Cut and weigh",
+        "position": 2,
+        "summary": "Weigh tablet powder on a digital scale that reads to 0.001 g.",
+        "classes": ["antidepressants", "benzodiazepines", "antipsychotics"],
+        "suits_forms": "Tablets that may be crushed or cut",
+        "what_you_need": "- A digital scale reading to 0.001 g (a milligram scale)\n"
+        "- A pill crusher or cutter\n- Small containers and labels",
+        "steps": "Weigh a whole tablet and write down its weight.\n"
+        "Work out the weight that matches the dose for this step.\n"
+        "Crush or shave the tablet and weigh out that share.",
+        "worked_example": """People describe weighing the tablet rather than the drug: the whole
+tablet's weight stands for its full strength.
+
+Illustration (weights made up for the arithmetic): a 50 mg tablet weighs 0.200 g. A 10% cut
+gives 45 mg, which is 90% of the tablet, so 0.180 g of its powder. The next 10% cut gives
+40.5 mg, 81% of the tablet, so 0.162 g.""",
+        "cautions": GENERAL_CAUTIONS
+        + "\n- Cheap scales drift; people check theirs with a calibration weight.",
+    },
+    {
+        "slug": "bead-counting",
+        "name": "Bead counting",
+        "position": 3,
+        "summary": "Open a capsule of small beads and remove a counted share.",
+        "classes": ["antidepressants", "stimulants"],
+        "suits_forms": "Capsules filled with beads or pellets",
+        "what_you_need": "- A clean, light-coloured surface or tray\n- Tweezers or a card to move beads\n"
+        "- Empty capsules from a pharmacy, if you refill them",
+        "steps": "Open the capsule over a tray and count all the beads.\n"
+        "Work out how many beads match the cut.\nRemove that many beads and take the rest.",
+        "worked_example": """Illustration (bead count made up for the arithmetic): a 30 mg capsule holds
+300 beads, so each bead stands for about 0.1 mg. A 10% cut removes 30 beads (27 mg left).
+The next 10% cut is of 27 mg, 2.7 mg, so 27 more beads: 243 beads, about 24.3 mg.
+
+People count several capsules to see how much the number of beads varies.""",
+        "cautions": GENERAL_CAUTIONS
+        + "\n- Beads in gastro-resistant capsules protect the drug; the community describes never "
+        "crushing them.",
+    },
+    {
+        "slug": "compounding-pharmacy",
+        "name": "Compounding pharmacy",
+        "position": 4,
+        "summary": "A pharmacy makes custom strengths or a liquid to a prescription.",
+        "classes": [
+            "antidepressants", "benzodiazepines", "z-drugs", "antipsychotics", "stimulants",
+            "mood-stabilisers", "gabapentinoids",
+        ],
+        "suits_forms": "Any, where a pharmacy can make it",
+        "what_you_need": "- A prescription for the custom strength or liquid\n"
+        "- A compounding (or 'specials') pharmacy\n- Time: custom products can take days or weeks",
+        "steps": "Discuss with your prescriber which strengths a schedule would need.\n"
+        "The prescriber writes a prescription for those strengths or a liquid.\n"
+        "A compounding pharmacy makes and labels them.",
+        "worked_example": """For a schedule that steps down from 20 mg by 10% of the current dose, a
+prescriber might ask a compounding pharmacy for capsules of 18 mg, 16.2 mg and 14.6 mg, or for
+a liquid at a concentration that makes each step a whole number of millilitres.""",
+        "cautions": "- Cost and availability vary a great deal by country and insurer.\n"
+        "- Custom products can differ slightly from the branded product.",
+    },
+    {
+        "slug": "tapering-strips",
+        "name": "Tapering strips",
+        "position": 5,
+        "summary": "28-day rolls of daily pouches, each the same or a slightly lower dose than the day before.",
+        "classes": ["antidepressants", "benzodiazepines", "z-drugs", "antipsychotics"],
+        "suits_forms": "Made by a pharmacy from tablets",
+        "what_you_need": "- A prescription: tapering strips are prescription only\n"
+        "- A schedule chosen by the doctor and patient together",
+        "steps": "The doctor and patient choose a schedule.\n"
+        "A pharmacy makes a 28-day roll of daily pouches printed with the day and dose.\n"
+        "Each day's pouch holds the same or a slightly lower dose than the day before.",
+        "worked_example": """A 28-day strip that goes from 20 mg to 18 mg holds 28 pouches, each printed
+with its day and dose, the dose falling in small steps across the month so that no single day
+carries the whole 10% cut.""",
+        "cautions": "- Prescription only; not available everywhere.",
+    },
+    {
+        "slug": "switching-to-diazepam",
+        "name": "Switching to a longer-acting drug (the Ashton Manual)",
+        "position": 6,
+        "summary": "The Ashton Manual describes replacing a short-acting benzodiazepine with diazepam "
+        "step by step before tapering.",
+        "classes": ["benzodiazepines", "z-drugs"],
+        "suits_forms": "Diazepam tablets (2 mg, 5 mg) and oral solution",
+        "what_you_need": "- A prescriber who agrees with the approach\n"
+        "- The equivalence figures and their sources: they disagree",
+        "steps": "With the prescriber, replace one dose of the short-acting drug at a time with diazepam.\n"
+        "Once the switch is complete, reduce the diazepam slowly.",
+        "worked_example": """The Ashton Manual explains that diazepam's long half-life gives steadier
+levels in the blood and that its small strengths make small cuts possible.
+
+Illustration: the Ashton figures give lorazepam 1 mg as equal to diazepam 10 mg. Other sources
+disagree (the VA/DoD figure is lorazepam 2 mg), which is why the
+[equivalence table](/reference/benzodiazepine-equivalents/) shows each source side by side.
+The Ashton Manual's own schedules make the switch one dose at a time over several weeks.""",
+        "cautions": "- Equivalences are approximate and differ between sources and people.\n"
+        "- Only with a prescriber.",
+        "sources": "- The Ashton Manual (C. H. Ashton, 2002): diazepam substitution and example schedules."
+        + "\n- Joint Clinical Practice Guideline on Benzodiazepine Tapering (ASAM, 2025), table 7.",
+    },
+    {
+        "slug": "licensed-liquids",
+        "name": "Using a licensed oral liquid",
+        "position": 7,
+        "summary": "Some drugs come as a licensed liquid, which makes small doses easier to measure.",
+        "classes": ["antidepressants", "benzodiazepines", "antipsychotics", "mood-stabilisers", "gabapentinoids"],
+        "suits_forms": "Licensed oral solutions, suspensions and drops",
+        "what_you_need": "- A prescription for the liquid\n- Oral syringes marked in 0.1 ml steps",
+        "steps": "Ask the prescriber whether a licensed liquid exists where you live.\n"
+        "Measure each dose with an oral syringe.",
+        "worked_example": """At 2 mg/ml, a 20 mg dose is 10 ml; after three 10% cuts the dose is
+14.58 mg, which is about 7.3 ml. Each drug page says whether a liquid is listed, with its source.""",
+        "cautions": "- A liquid and a tablet of the same drug are not always absorbed the same way "
+        "(the citalopram drops' product information is one example).",
+    },
+]  # fmt: skip
+
+SAMPLE_AUTHOR = "Sample contributor"
+
+TIPS = [
+    ("Keep a short daily symptom diary", ["antidepressants", "benzodiazepines"], ["tracking"],
+     "A few words each evening (sleep, mood, body) made it easier to see patterns and to show my "
+     "prescriber how each step went."),
+    ("Write the schedule down and tick off each day", ["antidepressants"], ["tracking", "planning"],
+     "When my head was foggy, a printed schedule on the fridge meant I didn't have to remember where I was."),
+    ("Make a change in a calm week", ["antidepressants", "benzodiazepines"], ["planning"],
+     "I avoided starting a new step just before a move or an exam. Talking it over with my prescriber "
+     "helped me pick the week."),
+    ("Take the dose at the same time each day", ["antidepressants", "antipsychotics"], ["routine"],
+     "Keeping the time steady made it easier to tell whether a change came from the taper or from a late dose."),
+    ("Ask a pharmacist which forms exist", ["antidepressants", "benzodiazepines", "mood-stabilisers"],
+     ["pharmacy", "small-doses"],
+     "I didn't know my drug came as a liquid until a pharmacist told me. They also explained which "
+     "tablets must not be crushed."),
+    ("Use an oral syringe for liquids", ["antidepressants", "gabapentinoids"], ["small-doses"],
+     "Kitchen spoons vary a lot. An oral syringe with clear markings made small doses much more even."),
+    ("Bring a printed plan to appointments", ["antidepressants", "benzodiazepines", "antipsychotics"],
+     ["planning", "prescriber"],
+     "A one-page summary of what I'd tried and how it went kept the appointment focused. The planner's "
+     "print layout helped."),
+    ("Plan for bad days in advance", ["benzodiazepines", "z-drugs"], ["coping"],
+     "On a good day I wrote a list of small things that help: a short walk, a warm drink, a film I know "
+     "well. On bad days I just followed the list."),
+    ("Tell one person what you are doing", ["antidepressants", "benzodiazepines"], ["support"],
+     "Having one friend who knew meant someone could notice if I was struggling and help me get in "
+     "touch with my doctor."),
+    ("Gentle movement rather than hard exercise", ["benzodiazepines", "antidepressants"], ["coping"],
+     "Hard workouts sometimes left me wired. Slow walks and stretching felt kinder during difficult weeks."),
+    ("Notice caffeine and alcohol", ["benzodiazepines", "z-drugs"], ["coping", "sleep"],
+     "I noticed that coffee late in the day made my nights worse, so I talked it through with my GP and "
+     "kept a note of what I drank."),
+    ("A wind-down routine for sleep", ["z-drugs", "benzodiazepines"], ["sleep"],
+     "Same bedtime, dim lights, no screens for the last half hour. It didn't fix everything, but it gave "
+     "the night a shape."),
+    ("Windows and waves", ["antidepressants", "benzodiazepines"], ["coping"],
+     "Many people on forums describe good spells ('windows') and bad spells ('waves'). Knowing that "
+     "pattern was common helped me not to panic on a bad day."),
+    ("Find others who have done it", ["antidepressants", "benzodiazepines", "antipsychotics"], ["support"],
+     "Peer forums and support groups helped me feel less alone. The resources page lists some."),
+    ("Check with your prescriber before any change", ["antidepressants", "antipsychotics", "mood-stabilisers"],
+     ["prescriber"],
+     "Every change I made, I discussed first. It was slower, but it meant I had support when things "
+     "were hard."),
+]  # fmt: skip
+
+EXPERIENCES = [
+    ("Two years off paroxetine, slowly", ["paroxetine"], ["liquid", "slow-taper"],
+     "I used the liquid form and cut a little each month, agreed with my GP. Some months I held "
+     "the same dose for longer. It was slow, and it was worth being patient with myself."),
+    ("Switching to diazepam before stopping lorazepam", ["lorazepam", "diazepam"], ["switching"],
+     "My prescriber and I followed the idea in the Ashton Manual of switching to diazepam first. The "
+     "switch took weeks; the taper after it took much longer."),
+    ("Counting venlafaxine beads", ["venlafaxine"], ["bead-counting", "small-doses"],
+     "My capsules held small beads. Counting them was fiddly, but it let me make smaller cuts than "
+     "the capsule strengths allowed."),
+    ("Coming off zopiclone after five years", ["zopiclone"], ["sleep"],
+     "Sleep was the hardest part. A steady wind-down routine and a forum of people going through the "
+     "same thing kept me going."),
+    ("Quetiapine: a slower second attempt", ["quetiapine"], ["slow-taper"],
+     "My first attempt was too fast and I went back up with my doctor's help. The second time we made "
+     "much smaller cuts near the end."),
+    ("Pregabalin and the last few milligrams", ["pregabalin"], ["liquid", "small-doses"],
+     "The oral solution let me and my prescriber plan tiny steps at the end, where I had expected the "
+     "least trouble and found the most."),
+]  # fmt: skip
+
+LINKS = [
+    ("the-ashton-manual", "The Ashton Manual", "https://www.benzo.org.uk/manual/", "guide",
+     ["benzodiazepines", "z-drugs"], ["guide", "benzodiazepines"],
+     "Professor Heather Ashton's guide to benzodiazepines and how to withdraw from them, with example "
+     "schedules and a table of equivalents."),
+    ("the-withdrawal-project", "The Withdrawal Project", "https://withdrawal.theinnercompass.org/", "guide",
+     ["antidepressants", "benzodiazepines", "antipsychotics", "stimulants", "mood-stabilisers",
+      "gabapentinoids"], ["guide", "small-doses"],
+     "From the Inner Compass Initiative: plain-language material on how laypeople taper, make small "
+     "doses and find support."),
+    ("survivingantidepressants-org", "SurvivingAntidepressants.org", "https://www.survivingantidepressants.org/",
+     "forum", ["antidepressants", "benzodiazepines", "antipsychotics"], ["support", "forum"],
+     "A long-running peer forum for people tapering and recovering from psychiatric drug withdrawal."),
+    ("benzobuddies", "BenzoBuddies", "https://www.benzobuddies.org/", "forum",
+     ["benzodiazepines", "z-drugs"], ["support", "forum"],
+     "A peer support community for people reducing and stopping benzodiazepines and Z-drugs."),
+    ("harm-reduction-guide-coming-off-psychiatric-drugs",
+     "The Harm Reduction Guide to Coming Off Psychiatric Drugs", "https://willhall.net/comingoffmeds/", "guide",
+     ["antidepressants", "benzodiazepines", "antipsychotics", "stimulants", "mood-stabilisers"],
+     ["guide"],
+     "A free guide by Will Hall, published with the Icarus Project and Freedom Center, about making "
+     "informed decisions on reducing psychiatric drugs."),
+]  # fmt: skip
 
 
 def load() -> None:
-    pass
+    now = timezone.now()
+    classes = {}
+    for position, (slug, name, description) in enumerate(CLASSES, start=1):
+        classes[slug], _ = DrugClass.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "position": position}
+        )
+
+    for slug, name, class_slug, other, half_life, hl_source, forms, liquid, notes in DRUGS:
+        is_ashton = hl_source == ASHTON_TABLE
+        sources = "\n".join(
+            [
+                ASHTON_SOURCE if is_ashton else f"- {hl_source}: half-life.",
+                BNF_SOURCE,
+                *([] if is_ashton else [f"- {hl_source}: forms, strengths and notes."]),
+            ]
+        )
+        Drug.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "drug_class": classes[class_slug],
+                "other_names": other,
+                "half_life": half_life,
+                "half_life_source": hl_source,
+                "forms_and_strengths": forms,
+                "forms_source": FORMS_SOURCE,
+                "liquid": liquid,
+                "notes": notes,
+                "sources": sources,
+                "last_reviewed": REVIEWED,
+            },
+        )
+
+    for data in METHODS:
+        method, created = TaperingMethod.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "position": data["position"],
+                "summary": data["summary"],
+                "worked_example": data["worked_example"],
+                "steps": data["steps"],
+                "what_you_need": data["what_you_need"],
+                "suits_forms": data["suits_forms"],
+                "cautions": data["cautions"],
+                "sources": data.get("sources", METHOD_SOURCES),
+                "last_reviewed": REVIEWED,
+            },
+        )
+        if created:
+            method.drug_classes.set([classes[slug] for slug in data["classes"]])
+
+    for title, class_slugs, tags, body in TIPS:
+        tip, created = Tip.objects.get_or_create(
+            title=title,
+            is_sample=True,
+            defaults={
+                "body": body,
+                "author_name": SAMPLE_AUTHOR,
+                "status": Tip.Status.PUBLISHED,
+                "approved_at": now,
+            },
+        )
+        if created:
+            tip.drug_classes.set([classes[slug] for slug in class_slugs])
+            tip.tags.add(*tags)
+
+    for title, drug_slugs, tags, body in EXPERIENCES:
+        experience, created = Experience.objects.get_or_create(
+            title=title,
+            is_sample=True,
+            defaults={
+                "body": body,
+                "author_name": SAMPLE_AUTHOR,
+                "status": Experience.Status.PUBLISHED,
+                "approved_at": now,
+            },
+        )
+        if created:
+            experience.drugs.set(Drug.objects.filter(slug__in=drug_slugs))
+            experience.tags.add(*tags)
+
+    for slug, title, url, kind, class_slugs, tags, description in LINKS:
+        link, created = ResourceLink.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "url": url,
+                "kind": kind,
+                "description": description,
+                "status": ResourceLink.Status.PUBLISHED,
+                "approved_at": now,
+            },
+        )
+        if created:
+            link.drug_classes.set([classes[slug] for slug in class_slugs])
+            link.tags.add(*tags)

@@ -1,6 +1,17 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
+
+from withdrawal_site.corrections import Correctable
+from withdrawal_site.markdown import render_markdown
+from withdrawal_site.search.documents import SearchDocument
 
 
 class DrugClass(models.Model):
@@ -21,3 +32,421 @@ class DrugClass(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:drug_list") + f"?drug_class={self.slug}"
+
+
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200, exclude_pk=None) -> str:
+    """A slug for `text` that no other row of `model` uses yet (-2, -3, ... appended)."""
+    base = (slugify(text) or "item")[: max_length - 6].strip("-") or "item"
+    candidate, number = base, 2
+    others = model._default_manager.all()
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=candidate).exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def plain_text(html: str) -> str:
+    return " ".join(strip_tags(html).split())
+
+
+# --- Editor-written reference pages: drugs and methods ----------------------------------------
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class DrugQuerySet(EditorialQuerySet):
+    def published(self):
+        return super().published().select_related("drug_class")
+
+
+class Drug(Correctable, models.Model):
+    """One drug: the facts a person tapering looks for, each with its source."""
+
+    class Liquid(models.TextChoices):
+        YES = "yes", _("Yes, a licensed liquid is listed")
+        SOME_COUNTRIES = "some", _("In some countries")
+        NO = "no", _("No licensed liquid commonly listed")
+        UNKNOWN = "unknown", _("Not known")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    drug_class = models.ForeignKey(
+        DrugClass, on_delete=models.PROTECT, related_name="drugs", verbose_name=_("drug class")
+    )
+    other_names = models.CharField(
+        _("other names"),
+        max_length=500,
+        blank=True,
+        help_text=_("Brand names and other spellings, separated by commas."),
+    )
+    half_life = models.CharField(_("half-life"), max_length=300, blank=True)
+    half_life_source = models.CharField(_("source of the half-life"), max_length=300, blank=True)
+    forms_and_strengths = models.TextField(_("forms and strengths"), blank=True)
+    forms_source = models.CharField(_("source of the forms and strengths"), max_length=300, blank=True)
+    liquid = models.CharField(
+        _("is there a liquid?"), max_length=10, choices=Liquid.choices, default=Liquid.UNKNOWN
+    )
+    notes = models.TextField(_("notes (Markdown)"), blank=True)
+    notes_html = models.TextField(editable=False, blank=True)
+    sources = models.TextField(_("sources (Markdown)"), blank=True)
+    sources_html = models.TextField(editable=False, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DrugQuerySet.as_manager()
+
+    CORRECTABLE_FIELDS = (
+        "other_names",
+        "half_life",
+        "half_life_source",
+        "forms_and_strengths",
+        "forms_source",
+        "notes",
+        "sources",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("drug")
+        verbose_name_plural = _("drugs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.notes_html = render_markdown(self.notes)
+        self.sources_html = render_markdown(self.sources)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:drug_detail", args=[self.slug])
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published:
+            return None
+        return SearchDocument(
+            kind="drug",
+            title=self.name,
+            url=self.get_absolute_url(),
+            summary=Truncator(plain_text(self.notes_html)).words(40),
+            body=" ".join([self.half_life, self.forms_and_strengths, plain_text(self.notes_html)]),
+            other_names=", ".join(self.other_names_list),
+            language=self.language,
+            drug_classes=(self.drug_class.slug,),
+        )
+
+
+class TaperingMethodQuerySet(EditorialQuerySet):
+    def published(self):
+        return super().published().prefetch_related("drug_classes")
+
+
+class TaperingMethod(Correctable, models.Model):
+    """A lay way of making small doses, with a worked example."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    worked_example = models.TextField(_("worked example (Markdown)"))
+    worked_example_html = models.TextField(editable=False, blank=True)
+    steps = models.TextField(
+        _("steps"), blank=True, help_text=_("One step per line, in order; shown as a list.")
+    )
+    what_you_need = models.TextField(_("what you need (Markdown)"), blank=True)
+    what_you_need_html = models.TextField(editable=False, blank=True)
+    drug_classes = models.ManyToManyField(
+        DrugClass, blank=True, related_name="tapering_methods", verbose_name=_("suits these drug classes")
+    )
+    suits_forms = models.CharField(_("suits these forms"), max_length=300, blank=True)
+    cautions = models.TextField(_("cautions (Markdown)"), blank=True)
+    cautions_html = models.TextField(editable=False, blank=True)
+    sources = models.TextField(_("sources (Markdown)"), blank=True)
+    sources_html = models.TextField(editable=False, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TaperingMethodQuerySet.as_manager()
+
+    CORRECTABLE_FIELDS = (
+        "summary",
+        "worked_example",
+        "steps",
+        "what_you_need",
+        "suits_forms",
+        "cautions",
+        "sources",
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("tapering method")
+        verbose_name_plural = _("tapering methods")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.worked_example_html = render_markdown(self.worked_example)
+        self.what_you_need_html = render_markdown(self.what_you_need)
+        self.cautions_html = render_markdown(self.cautions)
+        self.sources_html = render_markdown(self.sources)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:method_detail", args=[self.slug])
+
+    @property
+    def step_list(self) -> list[str]:
+        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published or self.pk is None:
+            return None
+        return SearchDocument(
+            kind="method",
+            title=self.name,
+            url=self.get_absolute_url(),
+            summary=self.summary,
+            body=" ".join(
+                [plain_text(self.worked_example_html), plain_text(self.what_you_need_html), self.steps]
+            ),
+            language=self.language,
+            drug_classes=tuple(drug_class.slug for drug_class in self.drug_classes.all()),
+        )
+
+
+# --- Community content: tips, experiences, resource links ---------------------------------------
+
+
+class ContributedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ContributedContent.Status.PUBLISHED)
+
+    def in_drug_class(self, slug: str):
+        return self.filter(drug_classes__slug=slug).distinct()
+
+    def tagged(self, slug: str):
+        """Items with this tag.
+
+        A subquery on taggit's table rather than `tags__slug`: that join goes through
+        taggit's extra join condition, which calls an API Django 6.1 deprecates.
+        """
+        content_type = ContentType.objects.get_for_model(self.model)
+        return self.filter(
+            pk__in=TaggedItem.objects.filter(content_type=content_type, tag__slug=slug).values("object_id")
+        )
+
+
+class ContributedContent(Correctable, models.Model):
+    """What the community contributes: public only once an editor has approved it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    is_sample = models.BooleanField(
+        _("sample content"), default=False, help_text=_("Written for the demo, not by a real person.")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-approved_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class TipQuerySet(ContributedQuerySet):
+    def published(self):
+        return super().published().prefetch_related("drug_classes", "tags")
+
+
+class Tip(ContributedContent):
+    """A short, practical coping tip from the community."""
+
+    body = models.TextField(_("tip (Markdown)"))
+    body_html = models.TextField(editable=False, blank=True)
+    author_name = models.CharField(_("pseudonym"), max_length=100, blank=True)
+    drug_classes = models.ManyToManyField(
+        DrugClass, blank=True, related_name="tips", verbose_name=_("drug classes")
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = TipQuerySet.as_manager()
+
+    CORRECTABLE_FIELDS = ("title", "body")
+
+    class Meta(ContributedContent.Meta):
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:tip_detail", args=[self.slug])
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published or self.pk is None:
+            return None
+        return SearchDocument(
+            kind="tip",
+            title=self.title,
+            url=self.get_absolute_url(),
+            summary=Truncator(plain_text(self.body_html)).words(30),
+            body=plain_text(self.body_html),
+            language=self.language,
+            published_at=self.approved_at,
+            drug_classes=tuple(drug_class.slug for drug_class in self.drug_classes.all()),
+        )
+
+
+class ExperienceQuerySet(ContributedQuerySet):
+    def published(self):
+        return (
+            super()
+            .published()
+            .prefetch_related(
+                models.Prefetch("drugs", queryset=Drug.objects.select_related("drug_class")), "tags"
+            )
+        )
+
+    def in_drug_class(self, slug: str):
+        return self.filter(drugs__drug_class__slug=slug).distinct()
+
+
+class Experience(ContributedContent):
+    """One person's lived experience of coming off, under a pseudonym."""
+
+    body = models.TextField(_("experience (Markdown)"))
+    body_html = models.TextField(editable=False, blank=True)
+    author_name = models.CharField(_("pseudonym"), max_length=100, blank=True)
+    drugs = models.ManyToManyField(Drug, blank=True, related_name="experiences", verbose_name=_("drugs"))
+    tags = TaggableManager(blank=True)
+
+    objects = ExperienceQuerySet.as_manager()
+
+    CORRECTABLE_FIELDS = ("title", "body")
+
+    class Meta(ContributedContent.Meta):
+        verbose_name = _("experience")
+        verbose_name_plural = _("experiences")
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:experience_detail", args=[self.slug])
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published or self.pk is None:
+            return None
+        drugs = list(self.drugs.select_related("drug_class"))
+        return SearchDocument(
+            kind="experience",
+            title=self.title,
+            url=self.get_absolute_url(),
+            summary=Truncator(plain_text(self.body_html)).words(30),
+            body=plain_text(self.body_html),
+            other_names=", ".join(drug.name for drug in drugs),
+            language=self.language,
+            published_at=self.approved_at,
+            drug_classes=tuple(sorted({drug.drug_class.slug for drug in drugs})),
+        )
+
+
+class ResourceLinkQuerySet(ContributedQuerySet):
+    def published(self):
+        return super().published().prefetch_related("drug_classes", "tags")
+
+
+class ResourceLink(ContributedContent):
+    """An external guide, forum, group or book that people have found useful."""
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        FORUM = "forum", _("Forum")
+        ONLINE_GROUP = "online_group", _("Online group")
+        INFORMATION = "information", _("Information")
+        BLOG = "blog", _("Blog")
+        BOOK = "book", _("Book")
+        RESEARCH = "research", _("Research")
+        OTHER = "other", _("Other")
+
+    url = models.URLField(_("web address"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("description (Markdown)"), blank=True)
+    description_html = models.TextField(editable=False, blank=True)
+    drug_classes = models.ManyToManyField(
+        DrugClass, blank=True, related_name="resource_links", verbose_name=_("drug classes")
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = ResourceLinkQuerySet.as_manager()
+
+    CORRECTABLE_FIELDS = ("title", "url", "description")
+
+    class Meta(ContributedContent.Meta):
+        verbose_name = _("resource link")
+        verbose_name_plural = _("resource links")
+
+    def save(self, *args, **kwargs) -> None:
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:link_detail", args=[self.slug])
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published or self.pk is None:
+            return None
+        return SearchDocument(
+            kind="resource",
+            title=self.title,
+            url=self.get_absolute_url(),
+            summary=Truncator(plain_text(self.description_html)).words(30),
+            body=" ".join([plain_text(self.description_html), self.url]),
+            language=self.language,
+            published_at=self.approved_at,
+            drug_classes=tuple(drug_class.slug for drug_class in self.drug_classes.all()),
+        )

@@ -1,0 +1,68 @@
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
+
+
+@admin.register(DrugClass)
+class DrugClassAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Drug)
+class DrugAdmin(admin.ModelAdmin):
+    list_display = ["name", "drug_class", "liquid", "last_reviewed", "is_published"]
+    list_filter = ["drug_class", "liquid", "is_published"]
+    list_select_related = ["drug_class"]
+    search_fields = ["name", "other_names"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(TaperingMethod)
+class TaperingMethodAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "last_reviewed", "is_published"]
+    list_filter = ["is_published", "drug_classes"]
+    filter_horizontal = ["drug_classes"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ContributedAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "is_sample", "approved_by", "approved_at"]
+    list_filter = ["status", "is_sample", "language"]
+    list_select_related = ["approved_by"]
+    search_fields = ["title"]
+    readonly_fields = ["approved_by", "approved_at"]
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish the selected items"))
+    def publish(self, request, queryset):
+        for item in queryset.exclude(status=self.model.Status.PUBLISHED):
+            item.status = self.model.Status.PUBLISHED
+            item.approved_by = request.user
+            item.approved_at = timezone.now()
+            item.save()  # one by one, so search indexing sees every change
+
+    @admin.action(description=_("Unpublish the selected items"))
+    def unpublish(self, request, queryset):
+        for item in queryset.filter(status=self.model.Status.PUBLISHED):
+            item.status = self.model.Status.UNPUBLISHED
+            item.save()
+
+
+@admin.register(Tip)
+class TipAdmin(ContributedAdmin):
+    filter_horizontal = ["drug_classes"]
+
+
+@admin.register(Experience)
+class ExperienceAdmin(ContributedAdmin):
+    filter_horizontal = ["drugs"]
+
+
+@admin.register(ResourceLink)
+class ResourceLinkAdmin(ContributedAdmin):
+    list_display = ["title", "kind", "status", "is_sample", "approved_by", "approved_at"]
+    list_filter = ["kind", "status", "is_sample", "language"]
+    filter_horizontal = ["drug_classes"]

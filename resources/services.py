@@ -1,0 +1,93 @@
+"""Writes with side effects. The moderation app calls these when an editor approves."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Drug, DrugClass, Experience, ResourceLink, Tip, unique_slug
+
+
+def _drug_classes(slugs: list[str]) -> list[DrugClass]:
+    # Unknown slugs are ignored: the class list may have changed since submission.
+    return list(DrugClass.objects.filter(slug__in=slugs))
+
+
+@transaction.atomic
+def publish_tip(
+    *,
+    title: str,
+    body: str,
+    drug_class_slugs: list[str],
+    author_name: str,
+    approved_by,
+    language: str = "en",
+) -> Tip:
+    """Create the live, published tip an editor has approved."""
+    tip = Tip(
+        title=title,
+        slug=unique_slug(Tip, title),
+        body=body,
+        author_name=author_name,
+        language=language,
+        status=Tip.Status.PUBLISHED,
+        approved_by=approved_by,
+        approved_at=timezone.now(),
+    )
+    tip.save()
+    tip.drug_classes.set(_drug_classes(drug_class_slugs))
+    return tip
+
+
+@transaction.atomic
+def publish_experience(
+    *,
+    title: str,
+    body: str,
+    drug_slugs: list[str],
+    author_name: str,
+    approved_by,
+    language: str = "en",
+) -> Experience:
+    """Create the live, published experience an editor has approved."""
+    experience = Experience(
+        title=title,
+        slug=unique_slug(Experience, title),
+        body=body,
+        author_name=author_name,
+        language=language,
+        status=Experience.Status.PUBLISHED,
+        approved_by=approved_by,
+        approved_at=timezone.now(),
+    )
+    experience.save()
+    experience.drugs.set(Drug.objects.filter(slug__in=drug_slugs))
+    return experience
+
+
+@transaction.atomic
+def publish_resource_link(
+    *,
+    title: str,
+    url: str,
+    description: str,
+    kind: str,
+    drug_class_slugs: list[str],
+    approved_by,
+    language: str = "en",
+) -> ResourceLink:
+    """Create the live, published resource link an editor has approved."""
+    if kind not in ResourceLink.Kind.values:
+        kind = ResourceLink.Kind.OTHER
+    link = ResourceLink(
+        title=title,
+        slug=unique_slug(ResourceLink, title),
+        url=url,
+        description=description,
+        kind=kind,
+        language=language,
+        status=ResourceLink.Status.PUBLISHED,
+        approved_by=approved_by,
+        approved_at=timezone.now(),
+    )
+    link.save()
+    link.drug_classes.set(_drug_classes(drug_class_slugs))
+    return link

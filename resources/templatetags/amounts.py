@@ -1,0 +1,13 @@
+from decimal import Decimal
+
+from django import template
+
+from resources.planner import display
+
+register = template.Library()
+
+
+@register.filter
+def amount(value: Decimal | None) -> str:
+    """A figure with at most two decimals and no trailing zeros: 20, 16.2, 13.12."""
+    return display(value)

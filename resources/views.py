@@ -1,0 +1,251 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from taggit.models import Tag
+
+from . import planner, reference
+from .forms import DrugFilterForm, ListFilterForm, PlannerForm
+from .models import Drug, Experience, ResourceLink, TaperingMethod, Tip
+
+PAGE_SIZE = 20
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _query_string(form) -> str:
+    """The active filters, to carry across pagination links."""
+    if not form.is_bound or not form.is_valid():
+        return ""
+    return urlencode({key: value for key, value in form.data.items() if key != "page" and value})
+
+
+# --- Drugs ---------------------------------------------------------------------------------------
+
+
+@require_GET
+def drug_list(request: HttpRequest) -> HttpResponse:
+    form = DrugFilterForm(request.GET or None)
+    drugs = Drug.objects.published().order_by("drug_class__position", "drug_class__name", "name")
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["drug_class"]:
+            drugs = drugs.filter(drug_class=form.cleaned_data["drug_class"])
+        if query := form.cleaned_data["q"].strip():
+            drugs = drugs.filter(Q(name__icontains=query) | Q(other_names__icontains=query))
+    return render(request, "resources/drug_list.html", {"form": form, "drugs": drugs})
+
+
+@require_GET
+def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    drug = get_object_or_404(Drug.objects.published(), slug=slug)
+    # Titles only on this page: one query per section, without the lists' prefetches.
+    methods = (
+        TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)
+    )
+    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
+    experiences = Experience.objects.published().filter(drugs=drug).prefetch_related(None)[:10]
+    links = (
+        ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
+    )
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": drug.name,
+        "url": request.build_absolute_uri(drug.get_absolute_url()),
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": {
+            "@type": "Drug",
+            "name": drug.name,
+            "nonProprietaryName": drug.name,
+            "alternateName": drug.other_names_list,
+            "drugClass": {"@type": "DrugClass", "name": drug.drug_class.name},
+        },
+    }
+    if drug.last_reviewed:
+        jsonld["lastReviewed"] = drug.last_reviewed.isoformat()
+    context = {
+        "drug": drug,
+        "methods": methods,
+        "tips": tips,
+        "experiences": experiences,
+        "links": links,
+        "equivalence": reference.row_for(drug.slug),
+        # Filled in when the support directory is merged: listings that name this drug's class.
+        "related_listings": [],
+        "jsonld": jsonld,
+    }
+    return render(request, "resources/drug_detail.html", context)
+
+
+# --- Tapering methods ----------------------------------------------------------------------------
+
+
+@require_GET
+def method_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.published()})
+
+
+@require_GET
+def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    method = get_object_or_404(TaperingMethod.objects.published(), slug=slug)
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "HowTo",
+        "name": method.name,
+        "description": method.summary,
+        "url": request.build_absolute_uri(method.get_absolute_url()),
+        "step": [
+            {"@type": "HowToStep", "position": position, "text": text}
+            for position, text in enumerate(method.step_list, start=1)
+        ],
+    }
+    return render(request, "resources/method_detail.html", {"method": method, "jsonld": jsonld})
+
+
+# --- Community lists -----------------------------------------------------------------------------
+
+
+def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
+    published = model.objects.published()
+    tags = Tag.objects.filter(
+        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(model),
+        taggit_taggeditem_items__object_id__in=model.objects.published().values("pk"),
+    ).distinct()
+    form = ListFilterForm(request.GET or None, tags=tags)
+    items = published
+    if form.is_bound and form.is_valid():
+        if drug_class := form.cleaned_data["drug_class"]:
+            items = items.in_drug_class(drug_class.slug)
+        if tag := form.cleaned_data["tag"]:
+            items = items.tagged(tag)
+    page_obj = _page(request, items)
+    context = {"form": form, "page_obj": page_obj, "items": page_obj, "query_string": _query_string(form)}
+    return render(request, template, context)
+
+
+@require_GET
+def tip_list(request: HttpRequest) -> HttpResponse:
+    return _filtered_list(request, Tip, "resources/tip_list.html")
+
+
+@require_GET
+def tip_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tip = get_object_or_404(Tip.objects.published(), slug=slug)
+    return render(request, "resources/tip_detail.html", {"tip": tip})
+
+
+@require_GET
+def experience_list(request: HttpRequest) -> HttpResponse:
+    return _filtered_list(request, Experience, "resources/experience_list.html")
+
+
+@require_GET
+def experience_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    experience = get_object_or_404(Experience.objects.published(), slug=slug)
+    return render(request, "resources/experience_detail.html", {"experience": experience})
+
+
+@require_GET
+def link_list(request: HttpRequest) -> HttpResponse:
+    return _filtered_list(request, ResourceLink, "resources/link_list.html")
+
+
+@require_GET
+def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    link = get_object_or_404(ResourceLink.objects.published(), slug=slug)
+    return render(request, "resources/link_detail.html", {"link": link})
+
+
+# --- Reference table -----------------------------------------------------------------------------
+
+
+@require_GET
+def benzo_equivalents(request: HttpRequest) -> HttpResponse:
+    published_slugs = set(
+        Drug.objects.filter(
+            is_published=True, slug__in=[row.drug_slug for row in reference.BENZODIAZEPINE_EQUIVALENTS]
+        ).values_list("slug", flat=True)
+    )
+    context = {
+        "rows": reference.BENZODIAZEPINE_EQUIVALENTS,
+        "sources": reference.SOURCES,
+        "published_slugs": published_slugs,
+    }
+    return render(request, "resources/benzo_equivalents.html", context)
+
+
+# --- Planner -------------------------------------------------------------------------------------
+
+PLANNER_FIELDS = (
+    "start_dose",
+    "cut_percent",
+    "days_per_step",
+    "stop_below",
+    "start_date",
+    "concentration",
+    "drug",
+    "acknowledged",
+)
+
+
+@require_GET
+def taper_planner(request: HttpRequest) -> HttpResponse:
+    submitted = any(name in request.GET for name in PLANNER_FIELDS)
+    form = PlannerForm(request.GET if submitted else None)
+    schedule = None
+    if submitted and form.is_valid():
+        schedule = planner.build_schedule(form.plan_input())
+        output = request.GET.get("format")
+        if output == "csv":
+            response = HttpResponse(planner.schedule_csv(schedule), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="taper-schedule.csv"'
+            return response
+        if output == "ics":
+            body = planner.schedule_ics(
+                schedule,
+                summary_prefix=_("Taper step"),
+                description=_(
+                    "From the Withdrawal Commons taper planner: arithmetic, not medical advice. "
+                    "Discuss any change with your prescriber."
+                ),
+            )
+            response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="taper-schedule.ics"'
+            return response
+    context = {"form": form, "schedule": schedule}
+    if schedule is not None:
+        shared = {key: value for key, value in request.GET.items() if key in PLANNER_FIELDS and value}
+        base = reverse("resources:planner")
+        context |= {
+            "drug": form.cleaned_data.get("drug"),
+            # Whoever opens a shared link ticks the box for themselves before seeing results.
+            "share_url": request.build_absolute_uri(
+                f"{base}?{urlencode({k: v for k, v in shared.items() if k != 'acknowledged'})}"
+            ),
+            "csv_url": f"{base}?{urlencode({**shared, 'format': 'csv'})}",
+            "ics_url": f"{base}?{urlencode({**shared, 'format': 'ics'})}",
+            "chart": planner.schedule_svg(
+                schedule,
+                title=_("Dose at each step"),
+                description=_(
+                    "The solid line is the schedule above, cutting %(cut)s%% of the current dose each "
+                    "step, from %(start)s mg to a stop after %(steps)s steps. The dashed line is an "
+                    "equal-cuts taper of the same length, taking the same number of milligrams off "
+                    "at every step. The table below gives every value."
+                )
+                % {
+                    "cut": planner.display(schedule.plan.cut_percent),
+                    "start": planner.display(schedule.plan.start_dose),
+                    "steps": len(schedule.dosed_steps),
+                },
+                legend=(_("Cut by a share of the current dose"), _("Equal cuts, same length")),
+            ),
+        }
+    return render(request, "resources/planner.html", context)
