@@ -3,7 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, tags_in_use
+from .models import Article
+from .tagging import tags_with_published_content
 
 
 class ArticleSitemap(Sitemap):
@@ -29,13 +30,13 @@ class ArticleIndexSitemap(Sitemap):
 
 
 class TagSitemap(Sitemap):
-    """Tag pages with at least one published article (other content types join as they arrive)."""
+    """Tag pages with at least one published item of any type."""
 
     changefreq = "weekly"
     priority = 0.4
 
     def items(self):
-        return tags_in_use()
+        return tags_with_published_content()
 
     def location(self, item) -> str:
         return reverse("articles:tag", args=[item.slug])

@@ -1,17 +1,15 @@
-from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from .models import Article, tags_in_use
+from .tagging import TAG_SECTIONS
 
 ARTICLES_PER_PAGE = 10
 # Each section of a tag page shows this many items, then links to its full list.
@@ -19,34 +17,10 @@ TAG_SECTION_LIMIT = 20
 
 
 @dataclass(frozen=True)
-class TagSectionSource:
-    """One content type on the tag page.
-
-    `items(tag)` returns that type's published items with the tag, ready to list
-    (related data fetched inside, so a section costs a fixed number of queries);
-    `full_list_url(tag)` is where to see all of them.
-    """
-
-    label: str
-    items: Callable[[Tag], QuerySet]
-    full_list_url: Callable[[Tag], str]
-
-
-@dataclass(frozen=True)
 class TagSection:
     label: str
     items: list
     more_url: str | None
-
-
-# Other content types join the tag page with one entry each.
-TAG_SECTIONS: list[TagSectionSource] = [
-    TagSectionSource(
-        label=_("Articles"),
-        items=lambda tag: Article.objects.published().tagged(tag.slug).prefetch_related(None),
-        full_list_url=lambda tag: reverse("articles:list") + "?" + urlencode({"tag": tag.slug}),
-    ),
-]
 
 
 @require_GET

@@ -9,11 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
+from charities.models import Organization
+
 from . import planner, reference
 from .forms import DrugFilterForm, ListFilterForm, PlannerForm
 from .models import Drug, Experience, ResourceLink, TaperingMethod, Tip
 
 PAGE_SIZE = 20
+RELATED_LISTINGS_LIMIT = 8
 
 
 def _page(request: HttpRequest, queryset):
@@ -77,8 +80,10 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "experiences": experiences,
         "links": links,
         "equivalence": reference.row_for(drug.slug),
-        # Filled in when the support directory is merged: listings that name this drug's class.
-        "related_listings": [],
+        # Only names and links are shown, so none of the listings' details are prefetched.
+        "related_listings": Organization.objects.for_drug_class(drug.drug_class)
+        .prefetch_related(None)
+        .order_by("name")[:RELATED_LISTINGS_LIMIT],
         "jsonld": jsonld,
     }
     return render(request, "resources/drug_detail.html", context)

@@ -19,7 +19,7 @@ LIST_WITH_TAG_QUERIES = 5  # plus looking up the tag
 # Detail = the article + its tags + related articles.
 DETAIL_QUERIES = 3
 # Tag page = the tag + one query per content-type section.
-TAG_QUERIES = 2
+TAG_QUERIES = 5  # the tag, then one query per content type
 FEED_QUERIES = 2  # items + their tags
 SITEMAP_QUERIES = 3  # articles (paginator count + page) + tags in use
 

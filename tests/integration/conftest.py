@@ -1,0 +1,14 @@
+"""Cross-app tests reuse each app's own builders."""
+
+from tests.articles.conftest import make_article  # noqa: F401
+from tests.charities.conftest import *  # noqa: F403
+from tests.resources.conftest import (  # noqa: F401
+    benzo_class,
+    drug,
+    drug_class,
+    make_drug,
+    make_experience,
+    make_link,
+    make_method,
+    make_tip,
+)
