@@ -65,7 +65,9 @@ def test_happy_path_stores_pending_submission_and_shows_status_link(client, kind
 
 
 def test_stored_data_is_cleaned_per_kind(client, drug_classes):
-    client.post(contribute_url("experience"), form_data("experience", drugs="Sertraline, diazepam, sertraline"))
+    client.post(
+        contribute_url("experience"), form_data("experience", drugs="Sertraline, diazepam, sertraline")
+    )
     client.post(contribute_url("article"), form_data("article"))
     client.post(contribute_url("listing"), form_data("listing", drug_classes=["antidepressants"]))
     client.post(contribute_url("tip"), form_data("tip", drug_classes=["benzodiazepines", "antidepressants"]))

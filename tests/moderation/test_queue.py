@@ -118,7 +118,9 @@ def test_queue_filters_by_kind_and_status(editor_client, make_submission):
     assert [item.title for item in response.context["page_obj"]] == ["An article"]
     response = editor_client.get(reverse("moderation:queue"), {"show": "changes_requested"})
     assert [item.title for item in response.context["page_obj"]] == ["Waiting on contributor"]
-    response = editor_client.get(reverse("moderation:queue"), {"kind": "nonsense", "show": "<script>", "page": "x"})
+    response = editor_client.get(
+        reverse("moderation:queue"), {"kind": "nonsense", "show": "<script>", "page": "x"}
+    )
     assert response.status_code == 200
     assert len(response.context["page_obj"]) == 2
 
@@ -152,7 +154,9 @@ def test_queue_query_count_does_not_grow_with_items(
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_review_page_query_count_is_bounded(editor_client, make_submission, editor, django_assert_max_num_queries):
+def test_review_page_query_count_is_bounded(
+    editor_client, make_submission, editor, django_assert_max_num_queries
+):
     submission = make_submission("tip")
     for _ in range(20):
         services.claim(submission_id=submission.pk, editor=editor)
