@@ -296,3 +296,31 @@ def test_correction_page_is_not_indexed(client, correctable_disclaimer):
     response = client.get(correction_url(correctable_disclaimer))
     assertContains(response, '<meta name="robots" content="noindex">')
     assertNotContains(response, "<script")
+
+
+def test_oversized_correction_field_is_a_field_error(client, correctable_disclaimer):
+    response = client.post(
+        contribute_url("correction"),
+        {
+            "target": target_ref(correctable_disclaimer),
+            "field_summary": "x" * 20_001,
+            "note": "n" * 2_001,
+            "agree_terms": "on",
+            "started": aged_token(),
+        },
+    )
+    assert response.status_code == 400
+    assert {"field_summary", "note"} <= set(response.context["form"].errors)
+    assert Submission.objects.count() == 0
+
+
+def test_contribution_in_another_language_records_it(client):
+    response = client.post(contribute_url("tip"), form_data("tip"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302
+    assert Submission.objects.get().language == "es"
+
+
+def test_drug_classes_are_a_labelled_group_of_tick_boxes(client, drug_classes):
+    response = client.get(contribute_url("tip"))
+    assertContains(response, "<legend>Drug classes this is about</legend>", html=True)
+    assertContains(response, '<label for="id_drug_classes_1">Benzodiazepines</label>', html=True)
