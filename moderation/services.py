@@ -12,7 +12,7 @@ from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -188,6 +188,9 @@ def _publish(submission: Submission, editor) -> models.Model:
     """Create or update the live object; runs inside the decision's transaction."""
     if submission.kind == Submission.Kind.CORRECTION:
         target = submission.target
+        if target is not None:
+            # Lock the live row too: two corrections to one page apply one after the other.
+            target = type(target)._base_manager.select_for_update().filter(pk=target.pk).first()
         if target is None:
             raise PublishingFailedError(_("The page this correction refers to no longer exists."))
         target.apply_correction(dict(submission.data.get("changes", {})))
@@ -230,6 +233,10 @@ def decide(
             except ValidationError as error:
                 raise PublishingFailedError(
                     _("It could not be published: %(errors)s") % {"errors": "; ".join(error.messages)}
+                ) from error
+            except IntegrityError as error:
+                raise PublishingFailedError(
+                    _("It could not be published: it clashes with something already on the site.")
                 ) from error
             if submission.kind != Submission.Kind.CORRECTION:
                 submission.published_content_type = ContentType.objects.get_for_model(live_object)

@@ -367,3 +367,16 @@ def test_published_signal_fires_after_commit(
     finally:
         submission_published.disconnect(listener)
     assert received == [(submission.pk, published_groups("Slow mornings").get())]
+
+
+def test_clash_on_publishing_is_refused_not_a_server_error(editor_client, make_submission, monkeypatch):
+    from django.contrib.auth.models import Group
+
+    def clashing_publisher(**kwargs):
+        Group.objects.create(name="Editors")  # already exists: unique name
+
+    monkeypatch.setitem(publishers.PUBLISHERS, "tip", clashing_publisher)
+    submission = make_submission("tip")
+    response = editor_client.post(review_url(submission), {"action": "approve"})
+    assertContains(response, "clashes with something already on the site", status_code=409)
+    assert reload(submission).status == "pending"
