@@ -24,9 +24,12 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def drug_classes(db):
+    # get_or_create: the resources app may load the canonical classes in a data migration.
     return [
-        DrugClass.objects.create(name="Antidepressants", slug="antidepressants", position=1),
-        DrugClass.objects.create(name="Benzodiazepines", slug="benzodiazepines", position=2),
+        DrugClass.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})[0]
+        for position, (slug, name) in enumerate(
+            [("antidepressants", "Antidepressants"), ("benzodiazepines", "Benzodiazepines")], start=1
+        )
     ]
 
 

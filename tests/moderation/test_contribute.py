@@ -1,5 +1,6 @@
 """The public forms: every kind's happy path, and every refusal explains itself and keeps the text."""
 
+import re
 import time
 
 import pytest
@@ -323,4 +324,4 @@ def test_contribution_in_another_language_records_it(client):
 def test_drug_classes_are_a_labelled_group_of_tick_boxes(client, drug_classes):
     response = client.get(contribute_url("tip"))
     assertContains(response, "<legend>Drug classes this is about</legend>", html=True)
-    assertContains(response, '<label for="id_drug_classes_1">Benzodiazepines</label>', html=True)
+    assert re.search(r'<label for="id_drug_classes_\d+">Benzodiazepines</label>', response.content.decode())
