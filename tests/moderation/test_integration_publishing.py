@@ -118,3 +118,17 @@ def test_correction_to_a_real_tip(client, editor_client, editor, drug_classes):
     editor_client.post(reverse("moderation:review", args=[correction.pk]), {"action": "approve"})
     tip.refresh_from_db()
     assert getattr(tip, name) == "Slow and steady mornings"
+
+
+def test_local_choice_lists_match_the_content_models():
+    """forms.py copies two choice lists from the contract; once merged, they must match the models."""
+    from moderation.forms import RESOURCE_KIND_CHOICES, SERVICE_TYPE_CHOICES
+
+    resources_models = importlib.import_module("resources.models")
+    charities_models = importlib.import_module("charities.models")
+    resource_link = getattr(resources_models, "ResourceLink", None)
+    service = getattr(charities_models, "Service", None)
+    if resource_link is None or service is None:
+        pytest.skip("ResourceLink and Service are not merged yet")
+    assert [value for value, _label in RESOURCE_KIND_CHOICES] == list(resource_link.Kind.values)
+    assert [value for value, _label in SERVICE_TYPE_CHOICES] == list(service.Type.values)
