@@ -1,1 +1,215 @@
+import secrets
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import conf
+
+
+def new_reference() -> str:
+    """128 random bits, URL-safe: the contributor's only key to their submission."""
+    return secrets.token_urlsafe(16)
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def open(self):
+        """Still waiting for an editor (or for the contributor's changes)."""
+        return self.filter(status__in=Submission.OPEN_STATUSES)
+
+    def for_queue(self):
+        return self.open().select_related("claimed_by").order_by("created_at", "pk")
+
+    def counts_by_kind(self) -> dict[str, int]:
+        rows = self.values_list("kind").annotate(count=models.Count("pk")).order_by()
+        return dict(rows)
+
+    def closed_before(self, moment):
+        """Decided (or withdrawn) before `moment`: old enough to forget who sent them."""
+        return self.exclude(status__in=Submission.OPEN_STATUSES).filter(decided_at__lt=moment)
+
+
+class Submission(models.Model):
+    """One proposal from the public. Nothing in it is public until an editor approves it."""
+
+    class Kind(models.TextChoices):
+        TIP = "tip", _("Tip")
+        EXPERIENCE = "experience", _("Experience")
+        RESOURCE = "resource", _("Resource link")
+        ARTICLE = "article", _("Article draft")
+        LISTING = "listing", _("New directory listing")
+        CORRECTION = "correction", _("Correction")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        APPROVED = "approved", _("Approved and published")
+        REJECTED = "rejected", _("Not accepted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        SPAM = "spam", _("Marked as spam")
+
+    OPEN_STATUSES = (Status.PENDING, Status.CHANGES_REQUESTED)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    data = models.JSONField(_("proposed content"), default=dict)
+    language = models.CharField(_("language"), max_length=10, default="en")
+
+    target_content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_object_id = models.CharField(max_length=64, blank=True)
+    target = GenericForeignKey("target_content_type", "target_object_id")
+
+    pseudonym = models.CharField(_("pseudonym"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    client_hash = models.CharField(max_length=64, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    reference = models.CharField(max_length=64, unique=True, default=new_reference, editable=False)
+
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    public_note = models.TextField(_("note to the contributor"), blank=True)
+    internal_note = models.TextField(_("note for editors"), blank=True)
+
+    published_content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_object_id = models.CharField(max_length=64, blank=True)
+    published_object = GenericForeignKey("published_content_type", "published_object_id")
+
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            # One live object is linked to at most one submission, and approval
+            # is the only way a link is made.
+            models.UniqueConstraint(
+                fields=["published_content_type", "published_object_id"],
+                condition=~models.Q(published_object_id=""),
+                name="moderation_one_submission_per_live_object",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="approved") | models.Q(published_object_id=""),
+                name="moderation_only_approved_is_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("moderation:review", args=[self.pk])
+
+    def get_status_url(self) -> str:
+        return reverse("moderation:status", args=[self.reference])
+
+    @property
+    def title(self) -> str:
+        data = self.data or {}
+        return str(data.get("title") or data.get("name") or data.get("target_label") or "")[:200]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def claim_expires_at(self):
+        if self.claimed_at is None:
+            return None
+        return self.claimed_at + timedelta(minutes=conf.get("CLAIM_MINUTES"))
+
+    @property
+    def active_claimant(self):
+        """Who holds the claim now; None when unclaimed or the claim has lapsed."""
+        if self.claimed_by_id is None or self.claimed_at is None:
+            return None
+        if self.claim_expires_at <= timezone.now():
+            return None
+        return self.claimed_by
+
+    @property
+    def author_name(self) -> str:
+        return self.pseudonym or str(_("Anonymous"))
+
+
+class AuditLogQuerySet(models.QuerySet):
+    """Bulk changes are refused: the log only grows."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The moderation audit log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The moderation audit log is append-only.")
+
+    # bulk_update goes through update(); the collector's fast path does not.
+    def _raw_delete(self, using):
+        raise PermissionError("The moderation audit log is append-only.")
+
+
+class AuditLogEntry(models.Model):
+    """Who did what to a submission, and when. Written once, never changed or removed."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted")
+        CLAIM = "claim", _("Claimed")
+        RELEASE = "release", _("Released")
+        EDIT = "edit", _("Edited")
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        REQUEST_CHANGES = "request_changes", _("Requested changes")
+        SPAM = "spam", _("Marked as spam")
+        WITHDRAW = "withdraw", _("Withdrawn")
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="audit_log")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    # PROTECT: deactivate an editor's account instead of deleting it, so the record holds.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    note = models.TextField(_("note"), blank=True)
+    internal_note = models.TextField(_("internal note"), blank=True)
+
+    objects = AuditLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} #{self.submission_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionError("The moderation audit log is append-only.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The moderation audit log is append-only.")
+
+    @property
+    def actor_label(self) -> str:
+        return self.actor.get_username() if self.actor_id else str(_("the contributor"))

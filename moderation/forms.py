@@ -1,0 +1,444 @@
+"""One form per kind of contribution, plus the checks every public form shares.
+
+A content form (TipForm, ArticleForm, ...) holds only the proposed content and
+turns it into the JSON stored on the submission (`to_data`). Editors edit with
+the content form alone; the public gets it combined with
+`ContributorFieldsForm`: pseudonym, email, the terms tick-box and the quiet
+spam checks (a honeypot field and a signed start time).
+"""
+
+import re
+import time
+from functools import cache
+
+from django import forms
+from django.core import signing
+from django.core.validators import URLValidator
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from resources.models import DrugClass
+
+from . import conf
+from .targets import normalise_text
+
+TITLE_MAX = 200
+BODY_MAX = 20_000
+SHORT_TEXT_MAX = 2_000
+LIST_TEXT_MAX = 500
+LIST_ITEMS_MAX = 20
+URL_MAX = 500
+
+FORM_TOKEN_SALT = "moderation.contribution-form.started"
+HONEYPOT_FIELD = "website_url_confirm"
+CONTRIBUTOR_FIELD_NAMES = ("pseudonym", "email", "agree_terms", HONEYPOT_FIELD, "started")
+
+# The values of resources.models.ResourceLink.Kind (brief's contract), kept here
+# so this app does not depend on the resources app's models at import time.
+RESOURCE_KIND_CHOICES = [
+    ("guide", _("Guide")),
+    ("forum", _("Forum")),
+    ("online_group", _("Online group")),
+    ("information", _("Information")),
+    ("blog", _("Blog")),
+    ("book", _("Book")),
+    ("research", _("Research")),
+    ("other", _("Other")),
+]
+# The values of charities.models.Service.Type (brief's contract).
+SERVICE_TYPE_CHOICES = [
+    ("helpline", _("Helpline")),
+    ("charity", _("Charity")),
+    ("peer_support", _("Peer support")),
+    ("online_forum", _("Online forum")),
+    ("online_group", _("Online group")),
+    ("practitioner_network", _("Practitioner network")),
+    ("information", _("Information service")),
+]
+
+web_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def new_form_token(started_at: float | None = None) -> str:
+    """A signed note of when the form was shown; a script cannot forge or backdate it."""
+    return signing.dumps({"t": time.time() if started_at is None else started_at}, salt=FORM_TOKEN_SALT)
+
+
+def form_token_age(token: str) -> float | None:
+    """Seconds since the form was shown, or None when the token is missing or tampered with."""
+    try:
+        started_at = float(signing.loads(token, salt=FORM_TOKEN_SALT)["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return time.time() - started_at
+
+
+def split_list(value: str) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def text_field(label, max_length: int, *, required: bool = True, long: bool = False, help_text="", rows=None):
+    widget = (
+        forms.Textarea(attrs={"rows": rows or (12 if max_length > SHORT_TEXT_MAX else 4)}) if long else None
+    )
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, help_text=help_text, widget=widget
+    )
+
+
+def url_field(label, *, required: bool = True, help_text=""):
+    return forms.URLField(
+        label=label,
+        max_length=URL_MAX,
+        required=required,
+        help_text=help_text,
+        assume_scheme="https",
+        validators=[web_url_validator],
+    )
+
+
+class DrugClassesField(forms.ModelMultipleChoiceField):
+    """Tick-boxes of drug classes, stored by slug."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=DrugClass.objects.all(),
+            to_field_name="slug",
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=_("Drug classes this is about"),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        if value and len(value) > LIST_ITEMS_MAX:
+            raise forms.ValidationError(_("Please choose fewer drug classes."), code="too_many")
+        return super().clean(value)
+
+
+def validate_list_length(items: list[str]) -> None:
+    if len(items) > LIST_ITEMS_MAX:
+        raise forms.ValidationError(
+            _("Please list at most %(count)d items."), code="too_many", params={"count": LIST_ITEMS_MAX}
+        )
+
+
+class ContentForm(forms.Form):
+    """The proposed content of one kind; `to_data` is what the submission stores."""
+
+    list_fields: tuple[str, ...] = ()  # stored as lists, edited as comma-separated text
+    drug_class_fields: tuple[str, ...] = ()
+
+    def to_data(self) -> dict:
+        data = {}
+        for name in self.fields:
+            if name in CONTRIBUTOR_FIELD_NAMES:
+                continue
+            value = self.cleaned_data.get(name)
+            if name in self.drug_class_fields:
+                value = sorted(drug_class.slug for drug_class in (value or []))
+            elif isinstance(value, str):
+                value = normalise_text(value)
+            data[name] = value
+        return data
+
+    @classmethod
+    def initial_from_data(cls, data: dict) -> dict:
+        initial = dict(data)
+        for name in cls.list_fields:
+            initial[name] = ", ".join(data.get(name) or [])
+        return initial
+
+
+class TipForm(ContentForm):
+    title = text_field(_("Title"), TITLE_MAX, help_text=_("A few words that sum up the tip."))
+    body = text_field(
+        _("Your tip"),
+        BODY_MAX,
+        long=True,
+        help_text=_("What helped you, in your own words. You can use Markdown. Please do not name people."),
+    )
+    drug_classes = DrugClassesField()
+    drug_class_fields = ("drug_classes",)
+
+
+class ExperienceForm(ContentForm):
+    title = text_field(_("Title"), TITLE_MAX)
+    body = text_field(
+        _("Your experience"),
+        BODY_MAX,
+        long=True,
+        help_text=_("What happened, how long it took, what helped. You can use Markdown."),
+    )
+    drugs = forms.CharField(
+        label=_("Drugs"),
+        max_length=LIST_TEXT_MAX,
+        required=False,
+        help_text=_("The drugs you came off, separated by commas, for example: sertraline, diazepam."),
+    )
+    list_fields = ("drugs",)
+
+    def clean_drugs(self) -> list[str]:
+        slugs = [slug for slug in (slugify(name) for name in split_list(self.cleaned_data["drugs"])) if slug]
+        validate_list_length(slugs)
+        return list(dict.fromkeys(slugs))
+
+
+class ResourceForm(ContentForm):
+    title = text_field(_("Name of the resource"), TITLE_MAX)
+    url = url_field(_("Web address"))
+    description = text_field(
+        _("What it is and why it helps"), SHORT_TEXT_MAX, long=True, help_text=_("You can use Markdown.")
+    )
+    kind = forms.ChoiceField(label=_("Type of resource"), choices=RESOURCE_KIND_CHOICES)
+    drug_classes = DrugClassesField()
+    drug_class_fields = ("drug_classes",)
+
+
+class ArticleForm(ContentForm):
+    title = text_field(_("Title"), TITLE_MAX)
+    summary = text_field(
+        _("Summary"), 500, long=True, rows=3, help_text=_("One or two sentences shown in lists.")
+    )
+    body = text_field(_("Article"), BODY_MAX, long=True, help_text=_("You can use Markdown."))
+    sources = text_field(
+        _("Sources"),
+        5_000,
+        long=True,
+        required=False,
+        help_text=_("Where the facts come from: one source a line, with a link if there is one."),
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        max_length=LIST_TEXT_MAX,
+        required=False,
+        help_text=_("A few words separated by commas, for example: sleep, benzodiazepines."),
+    )
+    list_fields = ("tags",)
+
+    def clean_tags(self) -> list[str]:
+        tags = list(dict.fromkeys(tag[:50] for tag in split_list(self.cleaned_data["tags"])))
+        validate_list_length(tags)
+        return tags
+
+
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+
+
+class ListingForm(ContentForm):
+    name = text_field(_("Name of the organisation or service"), TITLE_MAX)
+    description = text_field(
+        _("What they offer"), 5_000, long=True, help_text=_("Who it is for and how to get in touch.")
+    )
+    service_type = forms.ChoiceField(label=_("Type of service"), choices=SERVICE_TYPE_CHOICES)
+    website = url_field(_("Website"), required=False)
+    # Not `email`: that name is the contributor's own address on the public form.
+    contact_email = forms.EmailField(label=_("Their email address"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=50, required=False)
+    country = forms.CharField(
+        label=_("Country"),
+        max_length=2,
+        min_length=2,
+        help_text=_("Two-letter country code, for example GB, US, ES, PL."),
+    )
+    area_description = forms.CharField(
+        label=_("Area served"),
+        max_length=LIST_TEXT_MAX,
+        required=False,
+        help_text=_("For example: the whole country, online only, or a city."),
+    )
+    drug_classes = DrugClassesField()
+    languages = forms.CharField(
+        label=_("Languages"),
+        max_length=LIST_TEXT_MAX,
+        required=False,
+        help_text=_("Language codes separated by commas, for example: en, es."),
+    )
+    list_fields = ("languages",)
+    drug_class_fields = ("drug_classes",)
+
+    def clean_country(self) -> str:
+        country = self.cleaned_data["country"].strip().upper()
+        if not COUNTRY_CODE.match(country):
+            raise forms.ValidationError(_("Use the two-letter country code, for example GB."), code="country")
+        return country
+
+    def clean_languages(self) -> list[str]:
+        codes = [code.lower() for code in split_list(self.cleaned_data["languages"])]
+        bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
+        if bad:
+            raise forms.ValidationError(
+                _("Not a language code: %(codes)s. Use codes such as en, es, pl."),
+                code="language",
+                params={"codes": ", ".join(bad)},
+            )
+        validate_list_length(codes)
+        return list(dict.fromkeys(codes))
+
+
+class CorrectionForm(ContentForm):
+    """One field per correctable field of the target, prefilled; only changed values are kept."""
+
+    note = text_field(
+        _("What is wrong, and how do you know?"),
+        SHORT_TEXT_MAX,
+        long=True,
+        help_text=_("A source helps the editors check it."),
+    )
+
+    FIELD_PREFIX = "field_"
+
+    def __init__(self, *args, target, proposed: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target = target
+        self.current = {
+            name: (label, normalise_text(value))
+            for name, (label, value) in target.correctable_fields().items()
+        }
+        proposals = {}
+        for name, (label, current) in self.current.items():
+            long = "\n" in current or len(current) > 150
+            proposals[self.FIELD_PREFIX + name] = forms.CharField(
+                label=label,
+                max_length=BODY_MAX,
+                required=False,
+                initial=(proposed or {}).get(name, current),
+                widget=forms.Textarea(attrs={"rows": 8}) if long else None,
+            )
+        self.fields = {**proposals, **self.fields}
+
+    def changes(self) -> dict[str, str]:
+        result = {}
+        for name, (_label, current) in self.current.items():
+            proposed = normalise_text(self.cleaned_data.get(self.FIELD_PREFIX + name, ""))
+            if proposed != current:
+                result[name] = proposed
+        return result
+
+    def to_data(self) -> dict:
+        return {
+            "changes": self.changes(),
+            "note": normalise_text(self.cleaned_data.get("note", "")),
+            "target_label": str(self.target)[:TITLE_MAX],
+        }
+
+    @classmethod
+    def initial_from_data(cls, data: dict) -> dict:
+        return {"note": data.get("note", "")}
+
+
+CONTENT_FORMS: dict[str, type[ContentForm]] = {
+    "tip": TipForm,
+    "experience": ExperienceForm,
+    "resource": ResourceForm,
+    "article": ArticleForm,
+    "listing": ListingForm,
+    "correction": CorrectionForm,
+}
+
+
+class ContributorFieldsForm(forms.Form):
+    """Who is sending (optional), the terms, and the spam checks every public form shares."""
+
+    pseudonym = forms.CharField(
+        label=_("Name to show (optional)"),
+        max_length=100,
+        required=False,
+        help_text=_("A first name or a pseudonym. Leave it empty to appear as “Anonymous”."),
+    )
+    email = forms.EmailField(
+        label=_("Your email address (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_(
+            "Only to tell you that a decision was made. "
+            "Never shown, never shared, deleted after the decision."
+        ),
+    )
+    agree_terms = forms.BooleanField(
+        label=_("I agree to the contribution terms"),
+        required=True,
+        error_messages={"required": _("Please tick the box to agree to the contribution terms.")},
+    )
+    website_url_confirm = forms.CharField(
+        label=_("Leave this field empty"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(max_length=300, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = new_form_token()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            self.add_error(
+                None,
+                _(
+                    "The field labelled “Leave this field empty” must stay empty. "
+                    "If you filled it in by mistake, clear it and send the form again."
+                ),
+            )
+        self._check_time_taken()
+        return cleaned_data
+
+    def _check_time_taken(self) -> None:
+        age = form_token_age(self.data.get(self.add_prefix("started"), ""))
+        if age is None or age > conf.get("MAX_FORM_AGE_SECONDS"):
+            self.add_error(
+                None,
+                _(
+                    "This form could not be checked: it may have been open for a long time. "
+                    "Your text is kept below; please send it again."
+                ),
+            )
+            self._renew_token()
+        elif age < conf.get("MIN_FILL_SECONDS"):
+            self.add_error(
+                None,
+                _(
+                    "That was very quick, so we could not tell it from an automatic submission. "
+                    "Please check your text and send it again."
+                ),
+            )
+
+    def _renew_token(self) -> None:
+        # The re-rendered form carries a fresh start time, so sending it again works.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = new_form_token()
+
+
+@cache
+def public_form_class(kind: str) -> type[forms.Form]:
+    """The content form of `kind` with the contributor's fields and spam checks after it."""
+    content_form = CONTENT_FORMS[kind]
+    return type(f"Public{content_form.__name__}", (ContributorFieldsForm, content_form), {})
+
+
+class DecisionForm(forms.Form):
+    ACTIONS = ("approve", "reject", "request_changes", "spam")
+
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    public_note = forms.CharField(
+        label=_("Note to the contributor (shown on their status page)"),
+        max_length=SHORT_TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    internal_note = forms.CharField(
+        label=_("Note for editors (never shown publicly)"),
+        max_length=SHORT_TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("action") == "request_changes" and not cleaned_data.get("public_note"):
+            self.add_error("public_note", _("Tell the contributor what to change."))
+        return cleaned_data

@@ -1,0 +1,103 @@
+"""The one place that knows which content app publishes which kind of submission.
+
+Each publisher turns an approved submission into a live object by calling that
+app's publishing service (see the brief's contract). The services are imported
+inside the functions, so this module loads even where a content app is not
+installed yet, and tests can swap an entry of `PUBLISHERS` for a stand-in.
+
+Corrections are not here: they update their target through its own
+`apply_correction` (see withdrawal_site/corrections.py).
+"""
+
+from collections.abc import Callable
+
+from django.db import models
+
+Publisher = Callable[..., models.Model]
+
+
+def publish_tip(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
+    from resources.services import publish_tip as service
+
+    return service(
+        title=data["title"],
+        body=data["body"],
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        author_name=author_name,
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_experience(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
+    from resources.services import publish_experience as service
+
+    return service(
+        title=data["title"],
+        body=data["body"],
+        drug_slugs=list(data.get("drugs", [])),
+        author_name=author_name,
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_resource(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
+    from resources.services import publish_resource_link as service
+
+    return service(
+        title=data["title"],
+        url=data["url"],
+        description=data.get("description", ""),
+        kind=data["kind"],
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_article(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
+    from articles.services import publish_article as service
+
+    return service(
+        title=data["title"],
+        summary=data.get("summary", ""),
+        body=data["body"],
+        sources=data.get("sources", ""),
+        tag_names=list(data.get("tags", [])),
+        byline=author_name,
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_listing(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
+    from charities.services import publish_listing as service
+
+    return service(
+        name=data["name"],
+        description=data.get("description", ""),
+        website=data.get("website", ""),
+        email=data.get("contact_email", ""),
+        country=data["country"],
+        service_type=data["service_type"],
+        phone=data.get("phone", ""),
+        area_description=data.get("area_description", ""),
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        languages=list(data.get("languages", [])),
+        approved_by=approved_by,
+    )
+
+
+# Submission.Kind value -> publisher. Tests replace entries with monkeypatch.
+PUBLISHERS: dict[str, Publisher] = {
+    "tip": publish_tip,
+    "experience": publish_experience,
+    "resource": publish_resource,
+    "article": publish_article,
+    "listing": publish_listing,
+}
+
+
+def publisher_for(kind: str) -> Publisher:
+    return PUBLISHERS[kind]

@@ -1,0 +1,100 @@
+"""Finding the published object a correction refers to, and diffing proposals.
+
+A target is named in the URL as `app_label.model_name.pk` (the format of
+`withdrawal_site.templatetags.site_tags.correction_target`). Anything that does
+not name a published, correctable object is simply "not found": the form
+never shows a draft, and a bad link never becomes a server error.
+"""
+
+import difflib
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+
+MAX_TARGET_LENGTH = 200
+
+
+class TargetNotFoundError(Exception):
+    pass
+
+
+def is_correctable(obj: models.Model) -> bool:
+    # Duck-typed, like the rest of the Correctable contract.
+    return callable(getattr(obj, "correctable_fields", None)) and callable(
+        getattr(obj, "apply_correction", None)
+    )
+
+
+def is_public(obj: models.Model) -> bool:
+    """Published, by the model's own definition: its `published()` QuerySet, else its search document."""
+    manager = type(obj)._default_manager
+    if callable(getattr(manager, "published", None)):
+        return manager.published().filter(pk=obj.pk).exists()
+    if callable(getattr(obj, "search_document", None)):
+        return obj.search_document() is not None
+    return True
+
+
+def resolve_target(value: str | None) -> models.Model:
+    """The published, correctable object named by `app_label.model_name.pk`, or TargetNotFoundError."""
+    if not value or len(value) > MAX_TARGET_LENGTH:
+        raise TargetNotFoundError
+    parts = value.split(".")
+    if len(parts) != 3 or not all(parts):
+        raise TargetNotFoundError
+    app_label, model_name, raw_pk = parts
+    try:
+        model = apps.get_model(app_label, model_name)
+        pk = model._meta.pk.to_python(raw_pk)
+        obj = model._default_manager.get(pk=pk)
+    except (LookupError, ValueError, ValidationError, ObjectDoesNotExist):
+        raise TargetNotFoundError from None
+    if not is_correctable(obj) or not is_public(obj):
+        raise TargetNotFoundError
+    return obj
+
+
+def normalise_text(value: str) -> str:
+    """Browsers send CRLF from a textarea; compare and store with plain newlines."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    kind: str  # "context", "removed" or "added"
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    label: str
+    current: str
+    proposed: str
+    lines: tuple[DiffLine, ...]
+
+
+def diff_lines(current: str, proposed: str) -> tuple[DiffLine, ...]:
+    """A line diff as rows for the template (which escapes them)."""
+    old, new = current.splitlines(), proposed.splitlines()
+    rows: list[DiffLine] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            rows.extend(DiffLine("context", line) for line in old[i1:i2])
+        else:
+            rows.extend(DiffLine("removed", line) for line in old[i1:i2])
+            rows.extend(DiffLine("added", line) for line in new[j1:j2])
+    return tuple(rows)
+
+
+def correction_diff(target: models.Model | None, changes: dict[str, str]) -> list[FieldDiff]:
+    """Current against proposed value for every field the correction changes."""
+    fields = target.correctable_fields() if target is not None else {}
+    result = []
+    for name, proposed in changes.items():
+        label, current = fields.get(name, (name, ""))
+        current = normalise_text(current)
+        result.append(FieldDiff(name, label, current, proposed, diff_lines(current, proposed)))
+    return result

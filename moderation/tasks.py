@@ -1,0 +1,40 @@
+"""Work done after a decision commits, through Django's task framework.
+
+The default backend runs the task at once (after the commit that enqueued it);
+a queue-backed backend can take over without a change here.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Submission
+
+
+@task
+def send_decision_email(submission_id: int, base_url: str = "") -> bool:
+    """Tell the contributor that a decision was made; the details stay behind their private link."""
+    submission = Submission.objects.filter(pk=submission_id).first()
+    if submission is None or not submission.email:
+        return False
+    base_url = (base_url or getattr(settings, "SITE_URL", "")).rstrip("/")
+    status_url = base_url + submission.get_status_url()
+    with translation.override(submission.language or "en"):
+        subject = _("A decision on your contribution to Withdrawal Commons")
+        body = _(
+            "Hello,\n\n"
+            "An editor has looked at what you sent us (%(kind)s) and made a decision: %(status)s.\n\n"
+            "You can read it, and any note from the editor, on your private status page:\n"
+            "%(url)s\n\n"
+            "We will delete your email address a few days after this decision. "
+            "This message was sent automatically; please do not reply.\n\n"
+            "Withdrawal Commons"
+        ) % {
+            "kind": submission.get_kind_display(),
+            "status": submission.get_status_display(),
+            "url": status_url,
+        }
+    send_mail(subject, body, None, [submission.email])
+    return True
