@@ -17,7 +17,8 @@ from django.core.validators import URLValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from resources.models import DrugClass
+from charities.models import Service
+from resources.models import DrugClass, ResourceLink
 
 from . import conf
 from .targets import normalise_text
@@ -32,29 +33,6 @@ URL_MAX = 500
 FORM_TOKEN_SALT = "moderation.contribution-form.started"
 HONEYPOT_FIELD = "website_url_confirm"
 CONTRIBUTOR_FIELD_NAMES = ("pseudonym", "email", "agree_terms", HONEYPOT_FIELD, "started")
-
-# The values of resources.models.ResourceLink.Kind (brief's contract), kept here
-# so this app does not depend on the resources app's models at import time.
-RESOURCE_KIND_CHOICES = [
-    ("guide", _("Guide")),
-    ("forum", _("Forum")),
-    ("online_group", _("Online group")),
-    ("information", _("Information")),
-    ("blog", _("Blog")),
-    ("book", _("Book")),
-    ("research", _("Research")),
-    ("other", _("Other")),
-]
-# The values of charities.models.Service.Type (brief's contract).
-SERVICE_TYPE_CHOICES = [
-    ("helpline", _("Helpline")),
-    ("charity", _("Charity")),
-    ("peer_support", _("Peer support")),
-    ("online_forum", _("Online forum")),
-    ("online_group", _("Online group")),
-    ("practitioner_network", _("Practitioner network")),
-    ("information", _("Information service")),
-]
 
 web_url_validator = URLValidator(schemes=["http", "https"])
 
@@ -190,7 +168,7 @@ class ResourceForm(ContentForm):
     description = text_field(
         _("What it is and why it helps"), SHORT_TEXT_MAX, long=True, help_text=_("You can use Markdown.")
     )
-    kind = forms.ChoiceField(label=_("Type of resource"), choices=RESOURCE_KIND_CHOICES)
+    kind = forms.ChoiceField(label=_("Type of resource"), choices=ResourceLink.Kind.choices)
     drug_classes = DrugClassesField()
     drug_class_fields = ("drug_classes",)
 
@@ -231,7 +209,7 @@ class ListingForm(ContentForm):
     description = text_field(
         _("What they offer"), 5_000, long=True, help_text=_("Who it is for and how to get in touch.")
     )
-    service_type = forms.ChoiceField(label=_("Type of service"), choices=SERVICE_TYPE_CHOICES)
+    service_type = forms.ChoiceField(label=_("Type of service"), choices=Service.Type.choices)
     website = url_field(_("Website"), required=False)
     # Not `email`: that name is the contributor's own address on the public form.
     contact_email = forms.EmailField(label=_("Their email address"), max_length=254, required=False)

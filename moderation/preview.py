@@ -15,7 +15,7 @@ MARKDOWN_FIELDS: dict[str, tuple[str, ...]] = {
     Submission.Kind.EXPERIENCE: ("body",),
     Submission.Kind.RESOURCE: ("description",),
     Submission.Kind.ARTICLE: ("body", "sources"),
-    Submission.Kind.LISTING: ("description",),
+    # A directory listing's description is plain text on its page, so it is previewed as such.
 }
 
 

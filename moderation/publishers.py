@@ -1,9 +1,8 @@
 """The one place that knows which content app publishes which kind of submission.
 
 Each publisher turns an approved submission into a live object by calling that
-app's publishing service (see the brief's contract). The services are imported
-inside the functions, so this module loads even where a content app is not
-installed yet, and tests can swap an entry of `PUBLISHERS` for a stand-in.
+app's publishing service (`<app>/services.py`); tests can swap an entry of
+`PUBLISHERS` for a stand-in.
 
 Corrections are not here: they update their target through its own
 `apply_correction` (see withdrawal_site/corrections.py).
@@ -13,13 +12,15 @@ from collections.abc import Callable
 
 from django.db import models
 
+from articles import services as articles_services
+from charities import services as charities_services
+from resources import services as resources_services
+
 Publisher = Callable[..., models.Model]
 
 
 def publish_tip(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
-    from resources.services import publish_tip as service
-
-    return service(
+    return resources_services.publish_tip(
         title=data["title"],
         body=data["body"],
         drug_class_slugs=list(data.get("drug_classes", [])),
@@ -30,9 +31,7 @@ def publish_tip(*, data: dict, author_name: str, approved_by, language: str) -> 
 
 
 def publish_experience(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
-    from resources.services import publish_experience as service
-
-    return service(
+    return resources_services.publish_experience(
         title=data["title"],
         body=data["body"],
         drug_slugs=list(data.get("drugs", [])),
@@ -43,9 +42,7 @@ def publish_experience(*, data: dict, author_name: str, approved_by, language: s
 
 
 def publish_resource(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
-    from resources.services import publish_resource_link as service
-
-    return service(
+    return resources_services.publish_resource_link(
         title=data["title"],
         url=data["url"],
         description=data.get("description", ""),
@@ -57,9 +54,7 @@ def publish_resource(*, data: dict, author_name: str, approved_by, language: str
 
 
 def publish_article(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
-    from articles.services import publish_article as service
-
-    return service(
+    return articles_services.publish_article(
         title=data["title"],
         summary=data.get("summary", ""),
         body=data["body"],
@@ -72,9 +67,7 @@ def publish_article(*, data: dict, author_name: str, approved_by, language: str)
 
 
 def publish_listing(*, data: dict, author_name: str, approved_by, language: str) -> models.Model:
-    from charities.services import publish_listing as service
-
-    return service(
+    return charities_services.publish_listing(
         name=data["name"],
         description=data.get("description", ""),
         website=data.get("website", ""),

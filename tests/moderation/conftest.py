@@ -16,12 +16,6 @@ from withdrawal_site.corrections import Correctable
 from withdrawal_site.disclaimers.models import Disclaimer
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The shared user fixtures hash a password; the default hasher takes about a second each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def drug_classes(db):
     # get_or_create: the resources app may load the canonical classes in a data migration.

@@ -113,9 +113,14 @@ def test_admin_is_read_only(admin_client_, entry):
     )
 
 
-def test_editors_cannot_reach_the_admin(editor_client, entry):
-    response = editor_client.get(reverse("admin:moderation_auditlogentry_changelist"))
-    assert response.status_code == 302
+def test_editors_read_the_audit_log_in_the_admin_but_cannot_change_it(editor_client, entry):
+    assert editor_client.get(reverse("admin:moderation_auditlogentry_changelist")).status_code == 200
+    change_url = reverse("admin:moderation_auditlogentry_change", args=[entry.pk])
+    editor_client.post(change_url, {"note": "rewritten"})
+    entry.refresh_from_db()
+    assert entry.note != "rewritten"
+    delete_url = reverse("admin:moderation_auditlogentry_delete", args=[entry.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
 
 
 # Purge ------------------------------------------------------------------------
