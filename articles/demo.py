@@ -6,7 +6,7 @@ later changes). Every number in these texts comes from
 /work/shared/data/reference_facts.md and names its source.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 
 from django.utils import timezone
 
@@ -50,7 +50,6 @@ ARTICLES = [
         ),
         "tags": ["withdrawal", "getting started"],
         "published": (2026, 3, 2),
-        "reviewed": (2026, 10, 12),
         "body": """\
 Many people take a psychiatric drug for months or years: an antidepressant, a
 benzodiazepine, a sleeping pill, an antipsychotic or another medicine. Over that
@@ -106,7 +105,6 @@ straight away.
         ),
         "tags": ["tapering", "antidepressants", "research"],
         "published": (2026, 3, 9),
-        "reviewed": (2026, 10, 12),
         "body": """\
 A common picture of coming off a drug is a straight line: halve the dose, halve
 it again, then stop. Many people who have been through withdrawal, and a number
@@ -181,7 +179,6 @@ prescriber.
         ),
         "tags": ["withdrawal", "prescribers"],
         "published": (2026, 4, 6),
-        "reviewed": (2026, 9, 28),
         "body": """\
 When someone reduces a psychiatric drug and starts to feel unwell, an
 understandable first thought is: "the illness is coming back". Sometimes that is
@@ -227,7 +224,6 @@ services that answer now.
         ),
         "tags": ["prescribers", "getting started", "tapering"],
         "published": (2026, 4, 20),
-        "reviewed": (2026, 10, 5),
         "body": """\
 A good working relationship with a prescriber (a GP, psychiatrist, nurse
 prescriber or pharmacist) is one of the most useful things you can have when
@@ -274,7 +270,6 @@ together.
         ),
         "tags": ["tapering", "small doses"],
         "published": (2026, 5, 11),
-        "reviewed": (2026, 10, 19),
         "body": """\
 Reducing by a fraction of the current dose quickly leads to amounts that no
 standard tablet provides. The Maudsley Deprescribing Guidelines note that the
@@ -331,7 +326,6 @@ patient together.
         ),
         "tags": ["withdrawal", "coping", "community"],
         "published": (2026, 6, 8),
-        "reviewed": (2026, 9, 14),
         "body": """\
 For many people withdrawal symptoms settle within weeks. For some they last much
 longer, sometimes many months, occasionally more. This is often called
@@ -380,7 +374,6 @@ rather than assuming everything is withdrawal.
         ),
         "tags": ["family and friends", "coping", "community"],
         "published": (2026, 7, 6),
-        "reviewed": (2026, 10, 26),
         "body": """\
 When someone close to you is reducing a psychiatric drug, it can be worrying to
 watch, especially if they seem more anxious, tired or low than usual. You do not
@@ -426,7 +419,6 @@ lines by country.
         ),
         "tags": ["support", "community", "getting started"],
         "published": (2026, 8, 3),
-        "reviewed": (2026, 11, 2),
         "body": """\
 Coming off a psychiatric drug can feel lonely, particularly when friends,
 family or even professionals have not heard of long or difficult withdrawal.
@@ -475,7 +467,6 @@ them.
         ),
         "tags": ["benzodiazepines", "z-drugs", "research"],
         "published": (2026, 9, 7),
-        "reviewed": (2026, 11, 9),
         "body": """\
 Benzodiazepines differ a lot in strength and in how long they last in the body.
 Equivalence tables try to say how much of one drug has roughly the same effect
@@ -539,7 +530,8 @@ def load() -> None:
                 "byline": BYLINE,
                 "status": Article.Status.PUBLISHED,
                 "published_at": _moment(*entry["published"]),
-                "last_reviewed": date(*entry["reviewed"]),
+                # Demo text has not been reviewed by an editor; the page says so.
+                "last_reviewed": None,
                 "language": "en",
             },
         )

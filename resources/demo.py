@@ -8,13 +8,11 @@ product information list them. Tips and experiences are invented samples and
 are labelled as such on every page. Nothing here is individual medical advice.
 """
 
-from datetime import date
 
 from django.utils import timezone
 
 from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
 
-REVIEWED = date(2026, 11, 1)
 FORMS_SOURCE = (
     "As listed in the British National Formulary (BNF) and the product information; "
     "availability varies by country"
@@ -470,7 +468,7 @@ def load() -> None:
                 "liquid": liquid,
                 "notes": notes,
                 "sources": sources,
-                "last_reviewed": REVIEWED,
+                "last_reviewed": None,  # not yet reviewed by an editor; the page says so
             },
         )
 
@@ -487,7 +485,7 @@ def load() -> None:
                 "suits_forms": data["suits_forms"],
                 "cautions": data["cautions"],
                 "sources": data.get("sources", METHOD_SOURCES),
-                "last_reviewed": REVIEWED,
+                "last_reviewed": None,  # not yet reviewed by an editor; the page says so
             },
         )
         if created:

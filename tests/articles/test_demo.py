@@ -26,12 +26,13 @@ def test_load_demo_is_idempotent_for_articles():
     assert first[0] >= 8
 
 
-def test_demo_articles_are_published_reviewed_and_sourced(client):
+def test_demo_articles_are_published_sourced_and_honest_about_review(client):
     call_command("load_demo")
     articles = list(Article.objects.published())
     assert len(articles) >= 8
     for article in articles:
-        assert article.last_reviewed, article.slug
+        # Nobody has reviewed demo text yet, and the page must not claim otherwise.
+        assert article.last_reviewed is None, article.slug
         assert article.tags.exists(), article.slug
         assert len(article.headings) >= 3, article.slug
         assert article.word_count >= 200, article.slug
@@ -40,3 +41,4 @@ def test_demo_articles_are_published_reviewed_and_sourced(client):
         response = client.get(article.get_absolute_url())
         assert response.status_code == 200
         assert 'class="toc"' in response.content.decode()
+        assert "Not yet reviewed by an editor" in response.content.decode()
