@@ -8,7 +8,6 @@ product information list them. Tips and experiences are invented samples and
 are labelled as such on every page. Nothing here is individual medical advice.
 """
 
-
 from django.utils import timezone
 
 from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip

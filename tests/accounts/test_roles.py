@@ -12,6 +12,14 @@ def codenames(group_name: str) -> set[str]:
 def test_migrations_grant_editors_content_permissions_but_not_the_directory_or_accounts():
     editors = codenames("Editors")
     assert {"view_article", "add_article", "change_article"} <= editors
+    assert {
+        "change_drug",
+        "change_tip",
+        "add_taperingmethod",
+        "view_submission",
+        "view_auditlogentry",
+    } <= editors
+    assert "delete_tip" not in editors and "change_auditlogentry" not in editors
     assert "delete_article" not in editors
     assert "view_service" in editors and "change_service" not in editors
     assert "change_disclaimer" not in editors
