@@ -2,29 +2,10 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
+
+from withdrawal_site.slugs import unique_slug
 
 from .models import Article
-
-SLUG_MAX_LENGTH = Article._meta.get_field("slug").max_length
-
-
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    """A slug from the title that no other article has: `title`, `title-2`, `title-3`, ...
-
-    The slug is the article's public address, so a repeated title must never
-    overwrite or shadow an existing article.
-    """
-    base = (slugify(title) or "article")[: SLUG_MAX_LENGTH - 10].strip("-") or "article"
-    taken = set(
-        Article.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
-    )
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 @transaction.atomic
@@ -47,7 +28,7 @@ def publish_article(
     now = timezone.now()
     article = Article(
         title=title,
-        slug=unique_slug(title),
+        slug=unique_slug(Article, title, fallback="article"),
         summary=summary,
         body=body,
         sources=sources,
@@ -68,7 +49,7 @@ def publish_article(
         except IntegrityError:
             article.pk = None
             article._state.adding = True
-            article.slug = unique_slug(title)
+            article.slug = unique_slug(Article, title, fallback="article")
     else:
         raise IntegrityError("Could not find a free slug for the article.")
     names = [name.strip() for name in tag_names if name and name.strip()]

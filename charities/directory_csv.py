@@ -24,11 +24,11 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from resources.models import DrugClass
+from withdrawal_site.slugs import unique_slug
 
 from .countries import is_country_code, normalise_country
 from .models import LANGUAGE_CODE_RE, Organization, Phone, Schedule, Service, ServiceArea, split_codes
 from .phones import normalise_phone
-from .services import unique_slug
 
 COLUMNS = [
     "organization_slug",
@@ -431,7 +431,9 @@ def import_rows(rows: list[dict[str, str]], *, dry_run: bool = False) -> ImportR
         for record in records.values():
             organization = _find_organization(record)
             if organization is None:
-                organization = Organization(slug=record.slug or unique_slug(record.name))
+                organization = Organization(
+                    slug=record.slug or unique_slug(Organization, record.name, fallback="listing")
+                )
                 _set_fields(organization, record.fields)
                 organization.full_clean()
                 organization.save()

@@ -4,21 +4,12 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from resources.models import DrugClass
+from withdrawal_site.slugs import unique_slug
 
 from .countries import is_country_code, normalise_country
 from .models import Organization, Phone, Service, ServiceArea, split_codes, today
-
-
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = (slugify(name) or "listing")[:180]
-    slug, number = base, 2
-    taken = Organization.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 @transaction.atomic
@@ -58,7 +49,7 @@ def publish_listing(
 
     organization = Organization(
         name=name.strip(),
-        slug=unique_slug(name),
+        slug=unique_slug(Organization, name, fallback="listing"),
         description=description.strip(),
         website=website.strip(),
         email=email.strip(),

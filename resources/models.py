@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
@@ -12,6 +12,7 @@ from taggit.models import TaggedItem
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render_markdown
 from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.slugs import unique_slug
 
 
 class DrugClass(models.Model):
@@ -32,18 +33,6 @@ class DrugClass(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:drug_list") + f"?drug_class={self.slug}"
-
-
-def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200, exclude_pk=None) -> str:
-    """A slug for `text` that no other row of `model` uses yet (-2, -3, ... appended)."""
-    base = (slugify(text) or "item")[: max_length - 6].strip("-") or "item"
-    candidate, number = base, 2
-    others = model._default_manager.all()
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    while others.filter(slug=candidate).exists():
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
 
 
 def plain_text(html: str) -> str:

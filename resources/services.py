@@ -3,7 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Drug, DrugClass, Experience, ResourceLink, Tip, unique_slug
+from withdrawal_site.slugs import unique_slug
+
+from .models import Drug, DrugClass, Experience, ResourceLink, Tip
 
 
 def _drug_classes(slugs: list[str]) -> list[DrugClass]:
