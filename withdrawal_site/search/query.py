@@ -1,0 +1,303 @@
+"""Reading the search index: one function, `search()`, two engines.
+
+PostgreSQL: weighted full-text search over the stored tsvector (GIN index),
+websearch syntax (`"exact phrase"`, `-exclude`, `or`), ts_rank ordering,
+ts_headline snippets, British/American spelling folding, and typo correction
+by trigram similarity against the words of titles, other names and summaries.
+
+SQLite (development fallback): every query word must appear in the title,
+other names, summary or body (case-insensitive, any known spelling); title
+and other-name matches first, then newest. No stemming, no phrase syntax.
+
+Either way a search costs a fixed number of SQL queries: the counts per kind
+and the page, plus at most two more when a correction is tried.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from . import services
+from .documents import SearchKind
+from .models import SearchEntry, SearchTerm
+from .spelling import normalise, variants
+
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+# Fewer results than this and a spelling correction is tried.
+FEW_RESULTS = 3
+# Trigram similarity a correction needs (0..1).
+MIN_SIMILARITY = 0.4
+MAX_QUERY_WORDS = 12
+SNIPPET_LENGTH = 240
+
+_CONTROL = re.compile("[\x00-\x1f\x7f\ue000\ue001]")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_OPERATORS = {"or", "and", "not"}
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as we will use and show it: no control characters, one line, bounded."""
+    text = _CONTROL.sub(" ", raw or "")
+    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    published_at: datetime | None
+
+    @property
+    def kind_label(self) -> str:
+        return SearchKind(self.kind).label
+
+
+@dataclass
+class SearchResults:
+    query: str
+    kind: str
+    page: Page
+    total: int
+    counts: dict[str, int] = field(default_factory=dict)
+    # The query actually run, when the original found nothing and a correction did.
+    corrected_query: str = ""
+    # A correction that finds more, offered as a link ("Did you mean ...?").
+    suggestion: str = ""
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return list(self.page.object_list)
+
+    @property
+    def total_all_kinds(self) -> int:
+        return sum(self.counts.values())
+
+
+class _KnownCountPaginator(Paginator):
+    """A paginator whose count comes from the per-kind counts already fetched."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def _marked(text: str) -> SafeString:
+    """Escape everything, then turn our private markers into <mark> elements."""
+    escaped = escape(_SPACES.sub(" ", text).strip())
+    escaped = escaped.replace(services.MARK_START, "<mark>").replace(services.MARK_STOP, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 - escaped above; only our own tags added
+
+
+# PostgreSQL ---------------------------------------------------------------
+
+
+def _ts_query(query: str) -> SearchQuery:
+    return SearchQuery(normalise(query), search_type="websearch", config=services.SEARCH_CONFIG)
+
+
+def _pg_matches(query: str) -> QuerySet:
+    return SearchEntry.objects.filter(search_vector=_ts_query(query))
+
+
+def _pg_page_rows(query: str, matches: QuerySet) -> QuerySet:
+    ts_query = _ts_query(query)
+    return (
+        matches.annotate(
+            rank=SearchRank(F("search_vector"), ts_query),
+            headline=SearchHeadline(
+                Concat("summary", Value(" \n "), "body", output_field=TextField()),
+                ts_query,
+                config=services.SEARCH_CONFIG,
+                start_sel=services.MARK_START,
+                stop_sel=services.MARK_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
+        .values("kind", "title", "url", "published_at", "headline")
+    )
+
+
+def _pg_corrections(words: list[str]) -> dict[str, str]:
+    """Each word's closest indexed word by trigram similarity, in one query."""
+    sql = f"""
+        SELECT w.word, t.term, similarity(t.term, w.word)
+        FROM unnest(%s::text[]) AS w(word)
+        CROSS JOIN LATERAL (
+            SELECT term FROM {SearchTerm._meta.db_table}
+            WHERE term %% w.word
+            ORDER BY similarity(term, w.word) DESC, term
+            LIMIT 1
+        ) AS t
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [words])
+        return {word: term for word, term, similarity in cursor.fetchall() if similarity >= MIN_SIMILARITY}
+
+
+# SQLite fallback ------------------------------------------------------------
+
+
+def _plain_words(query: str) -> list[str]:
+    words = [word for word in _WORD.findall(query) if word.lower() not in _OPERATORS]
+    return words[:MAX_QUERY_WORDS]
+
+
+def _fallback_matches(query: str) -> QuerySet:
+    words = _plain_words(query)
+    if not words:
+        return SearchEntry.objects.none()
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for spelling in variants(word):
+            any_field |= (
+                Q(title__icontains=spelling)
+                | Q(other_names__icontains=spelling)
+                | Q(summary__icontains=spelling)
+                | Q(body__icontains=spelling)
+            )
+        condition &= any_field
+    return SearchEntry.objects.filter(condition)
+
+
+def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
+    in_title = Q()
+    for word in _plain_words(query):
+        for spelling in variants(word):
+            in_title |= Q(title__icontains=spelling) | Q(other_names__icontains=spelling)
+    return matches.annotate(
+        title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ).order_by("title_match", F("published_at").desc(nulls_last=True), "-pk").values(
+        "kind", "title", "url", "published_at", "summary", "body"
+    )
+
+
+def _fallback_snippet(row: dict, query: str) -> SafeString:
+    text = _SPACES.sub(" ", f"{row['summary']} {row['body']}").strip()
+    spellings = sorted({s for word in _plain_words(query) for s in variants(word)}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(s) for s in spellings), re.IGNORECASE) if spellings else None
+    start = 0
+    if pattern and (found := pattern.search(text)):
+        start = max(0, found.start() - SNIPPET_LENGTH // 3)
+    excerpt = text[start : start + SNIPPET_LENGTH]
+    if start:
+        excerpt = "… " + excerpt
+    if start + SNIPPET_LENGTH < len(text):
+        excerpt += " …"
+    if pattern:
+        excerpt = pattern.sub(lambda m: f"{services.MARK_START}{m.group(0)}{services.MARK_STOP}", excerpt)
+    return _marked(excerpt)
+
+
+def _fallback_corrections(words: list[str]) -> dict[str, str]:
+    import difflib
+
+    first_letters = Q()
+    for word in words:
+        first_letters |= Q(term__startswith=word[0])
+    known = list(SearchTerm.objects.filter(first_letters).values_list("term", flat=True)[:20_000])
+    corrections = {}
+    for word in words:
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if close:
+            corrections[word] = close[0]
+    return corrections
+
+
+# Both ------------------------------------------------------------------------
+
+
+def _matches(query: str) -> QuerySet:
+    return _pg_matches(query) if services.uses_full_text_search() else _fallback_matches(query)
+
+
+def _counts(matches: QuerySet) -> dict[str, int]:
+    rows = matches.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    return dict(rows)
+
+
+def correct(query: str) -> str:
+    """`query` with misspelt words replaced by the closest indexed word ("" if none)."""
+    candidates = []
+    for match in _WORD.finditer(query):
+        word = match.group(0).lower()
+        negated = match.start() > 0 and query[match.start() - 1] == "-"
+        if len(word) >= 4 and not word.isdigit() and word not in _OPERATORS and not negated:
+            candidates.append(word)
+    candidates = list(dict.fromkeys(candidates))[:MAX_QUERY_WORDS]
+    if not candidates:
+        return ""
+    if services.uses_full_text_search():
+        corrections = _pg_corrections(candidates)
+    else:
+        corrections = _fallback_corrections(candidates)
+    changed = {word: term for word, term in corrections.items() if term != word}
+    if not changed:
+        return ""
+
+    def replace(match: re.Match[str]) -> str:
+        return changed.get(match.group(0).lower(), match.group(0))
+
+    return _WORD.sub(replace, query)
+
+
+def search(query: str, *, kind: str = "", page: int | str | None = 1, per_page: int = PER_PAGE) -> SearchResults:
+    """Search every published document; `query` must already be `clean_query`-ed."""
+    if kind not in SearchKind.values:
+        kind = ""
+    matches = _matches(query)
+    counts = _counts(matches)
+    run_query = query
+    corrected_query = suggestion = ""
+    if sum(counts.values()) < FEW_RESULTS and (candidate := correct(query)):
+        candidate_matches = _matches(candidate)
+        candidate_counts = _counts(candidate_matches)
+        if sum(candidate_counts.values()) > sum(counts.values()):
+            if counts:
+                suggestion = candidate
+            else:
+                corrected_query, run_query, matches, counts = candidate, candidate, candidate_matches, candidate_counts
+    filtered = matches.filter(kind=kind) if kind else matches
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+
+    if services.uses_full_text_search():
+        rows = _pg_page_rows(run_query, filtered)
+    else:
+        rows = _fallback_page_rows(run_query, filtered)
+    paginator = _KnownCountPaginator(rows, per_page, count=total)
+    page_obj = paginator.get_page(page)
+    page_obj.object_list = [_hit(row, run_query) for row in page_obj.object_list] if total else []
+    return SearchResults(
+        query=query,
+        kind=kind,
+        page=page_obj,
+        total=total,
+        counts=counts,
+        corrected_query=corrected_query,
+        suggestion=suggestion,
+    )
+
+
+def _hit(row: dict, query: str) -> SearchHit:
+    if "headline" in row:
+        snippet = _marked(row["headline"] or "")
+    else:
+        snippet = _fallback_snippet(row, query)
+    url = row["url"] if row["url"].startswith(("/", "https://", "http://")) else ""
+    return SearchHit(kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"])
