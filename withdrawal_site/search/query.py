@@ -181,10 +181,14 @@ def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
     for word in _plain_words(query):
         for spelling in variants(word):
             in_title |= Q(title__icontains=spelling) | Q(other_names__icontains=spelling)
-    return matches.annotate(
-        title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ).order_by("title_match", F("published_at").desc(nulls_last=True), "-pk").values(
-        "kind", "title", "url", "published_at", "summary", "body"
+    if not in_title:
+        return matches.values("kind", "title", "url", "published_at", "summary", "body")
+    return (
+        matches.annotate(
+            title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+        .order_by("title_match", F("published_at").desc(nulls_last=True), "-pk")
+        .values("kind", "title", "url", "published_at", "summary", "body")
     )
 
 
@@ -257,7 +261,9 @@ def correct(query: str) -> str:
     return _WORD.sub(replace, query)
 
 
-def search(query: str, *, kind: str = "", page: int | str | None = 1, per_page: int = PER_PAGE) -> SearchResults:
+def search(
+    query: str, *, kind: str = "", page: int | str | None = 1, per_page: int = PER_PAGE
+) -> SearchResults:
     """Search every published document; `query` must already be `clean_query`-ed."""
     if kind not in SearchKind.values:
         kind = ""
@@ -272,7 +278,12 @@ def search(query: str, *, kind: str = "", page: int | str | None = 1, per_page: 
             if counts:
                 suggestion = candidate
             else:
-                corrected_query, run_query, matches, counts = candidate, candidate, candidate_matches, candidate_counts
+                corrected_query, run_query, matches, counts = (
+                    candidate,
+                    candidate,
+                    candidate_matches,
+                    candidate_counts,
+                )
     filtered = matches.filter(kind=kind) if kind else matches
     total = counts.get(kind, 0) if kind else sum(counts.values())
 
@@ -300,4 +311,6 @@ def _hit(row: dict, query: str) -> SearchHit:
     else:
         snippet = _fallback_snippet(row, query)
     url = row["url"] if row["url"].startswith(("/", "https://", "http://")) else ""
-    return SearchHit(kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"])
+    return SearchHit(
+        kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"]
+    )

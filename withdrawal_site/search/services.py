@@ -69,7 +69,9 @@ def vector_for(document: SearchDocument) -> SearchVector:
         (document.body, "C"),
     )
     vectors = [
-        SearchVector(Value(normalise(clean_text(text)), output_field=TextField()), weight=weight, config=SEARCH_CONFIG)
+        SearchVector(
+            Value(normalise(clean_text(text)), output_field=TextField()), weight=weight, config=SEARCH_CONFIG
+        )
         for text, weight in parts
     ]
     combined = vectors[0]
@@ -150,7 +152,9 @@ def bulk_index(items: Iterable[tuple[SearchKey, SearchDocument]], *, batch_size:
         terms: set[str] = set()
         for key, document in batch:
             entries.append(
-                SearchEntry(content_type_id=key.content_type_id, object_id=key.object_id, **_entry_fields(document))
+                SearchEntry(
+                    content_type_id=key.content_type_id, object_id=key.object_id, **_entry_fields(document)
+                )
             )
             terms |= terms_of(document)
         with transaction.atomic():
