@@ -13,6 +13,7 @@ Either way a search costs a fixed number of SQL queries: the counts per kind
 and the page, plus at most two more when a correction is tried.
 """
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -97,7 +98,7 @@ def _marked(text: str) -> SafeString:
     """Escape everything, then turn our private markers into <mark> elements."""
     escaped = escape(_SPACES.sub(" ", text).strip())
     escaped = escaped.replace(services.MARK_START, "<mark>").replace(services.MARK_STOP, "</mark>")
-    return mark_safe(escaped)  # noqa: S308 - escaped above; only our own tags added
+    return mark_safe(escaped)  # escaped above; the only tags are our own <mark>s
 
 
 # PostgreSQL ---------------------------------------------------------------
@@ -210,8 +211,6 @@ def _fallback_snippet(row: dict, query: str) -> SafeString:
 
 
 def _fallback_corrections(words: list[str]) -> dict[str, str]:
-    import difflib
-
     first_letters = Q()
     for word in words:
         first_letters |= Q(term__startswith=word[0])
@@ -306,10 +305,7 @@ def search(
 
 
 def _hit(row: dict, query: str) -> SearchHit:
-    if "headline" in row:
-        snippet = _marked(row["headline"] or "")
-    else:
-        snippet = _fallback_snippet(row, query)
+    snippet = _marked(row["headline"] or "") if "headline" in row else _fallback_snippet(row, query)
     url = row["url"] if row["url"].startswith(("/", "https://", "http://")) else ""
     return SearchHit(
         kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"]

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchVector
 from django.db import connection, models, transaction
-from django.db.models import TextField, Value
 
 from .documents import SearchDocument, SearchKind
 from .models import SearchEntry, SearchTerm
@@ -60,24 +58,33 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def vector_for(document: SearchDocument) -> SearchVector:
-    """The weighted tsvector of a document: title and other names A, summary B, body C."""
-    parts = (
-        (document.title, "A"),
-        (document.other_names, "A"),
-        (document.summary, "B"),
-        (document.body, "C"),
-    )
-    vectors = [
-        SearchVector(
-            Value(normalise(clean_text(text)), output_field=TextField()), weight=weight, config=SEARCH_CONFIG
-        )
-        for text, weight in parts
-    ]
-    combined = vectors[0]
-    for vector in vectors[1:]:
-        combined = combined + vector
-    return combined
+_VECTOR_SQL = f"""
+    UPDATE {SearchEntry._meta.db_table} AS entry SET search_vector =
+        setweight(to_tsvector(%s::regconfig, doc.title), 'A')
+        || setweight(to_tsvector(%s::regconfig, doc.other_names), 'A')
+        || setweight(to_tsvector(%s::regconfig, doc.summary), 'B')
+        || setweight(to_tsvector(%s::regconfig, doc.body), 'C')
+    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
+        AS doc(id, title, other_names, summary, body)
+    WHERE entry.id = doc.id
+"""
+
+
+def _store_vectors(entries: list[tuple[int, SearchDocument]]) -> None:
+    """Set the weighted tsvector of entries, in one statement (PostgreSQL only).
+
+    Title and other names weigh A, summary B, body C. The text passes through
+    the spelling normaliser first, so British and American spellings meet.
+    """
+    if not entries or not uses_full_text_search():
+        return
+    columns: list[list] = [[], [], [], [], []]
+    for pk, document in entries:
+        columns[0].append(pk)
+        for position, text in enumerate((document.title, document.other_names, document.summary, document.body), 1):
+            columns[position].append(normalise(clean_text(text)))
+    with connection.cursor() as cursor:
+        cursor.execute(_VECTOR_SQL, [SEARCH_CONFIG] * 4 + columns)
 
 
 def _entry_fields(document: SearchDocument) -> dict:
@@ -94,8 +101,6 @@ def _entry_fields(document: SearchDocument) -> dict:
         "published_at": document.published_at,
         "drug_classes": sorted(set(document.drug_classes)),
     }
-    if uses_full_text_search():
-        fields["search_vector"] = vector_for(document)
     return fields
 
 
@@ -118,9 +123,10 @@ def index_document(key: SearchKey, document: SearchDocument | None) -> None:
     if document is None:
         remove(key)
         return
-    SearchEntry.objects.update_or_create(
+    entry, _ = SearchEntry.objects.update_or_create(
         content_type_id=key.content_type_id, object_id=key.object_id, defaults=_entry_fields(document)
     )
+    _store_vectors([(entry.pk, document)])
     _add_terms(terms_of(document))
 
 
@@ -159,6 +165,7 @@ def bulk_index(items: Iterable[tuple[SearchKey, SearchDocument]], *, batch_size:
             terms |= terms_of(document)
         with transaction.atomic():
             SearchEntry.objects.bulk_create(entries)
+            _store_vectors([(entry.pk, document) for entry, (_, document) in zip(entries, batch, strict=True)])
             _add_terms(terms)
         count += len(entries)
     return count
