@@ -29,8 +29,10 @@ class SearchEntry(models.Model):
     language = models.CharField(_("language"), max_length=10, default="en")
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     drug_classes = models.JSONField(_("drug classes"), default=list, blank=True)
-    # Filled on PostgreSQL only (services.index_document); NULL on SQLite.
+    # Filled on PostgreSQL only (services._store_vectors); NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title and other names alone: finds title matches among very many matches cheaply.
+    title_vector = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

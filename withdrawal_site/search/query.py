@@ -15,14 +15,15 @@ and the page, plus at most two more when a correction is tried.
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,6 +39,14 @@ FEW_RESULTS = 3
 # Trigram similarity a correction needs (0..1).
 MIN_SIMILARITY = 0.4
 MAX_QUERY_WORDS = 12
+# A query matching more documents than this is counted as "more than COUNT_LIMIT"
+# and ranked among a bounded candidate set (see _pg_candidates): exact counts
+# and ranks of tens of thousands of rows cost O(matches), this costs O(1).
+COUNT_LIMIT = 1000
+TITLE_CANDIDATES = 200
+BODY_CANDIDATES = 400
+# ts_headline parses its whole input; the snippet comes from the first part.
+HEADLINE_CHARACTERS = 2000
 SNIPPET_LENGTH = 240
 
 _CONTROL = re.compile("[\x00-\x1f\x7f\ue000\ue001]")
@@ -72,6 +81,8 @@ class SearchResults:
     page: Page
     total: int
     counts: dict[str, int] = field(default_factory=dict)
+    # More than COUNT_LIMIT matches: counts are lower bounds, shown as "1,000+".
+    capped: bool = False
     # The query actually run, when the original found nothing and a correction did.
     corrected_query: str = ""
     # A correction that finds more, offered as a link ("Did you mean ...?").
@@ -84,6 +95,14 @@ class SearchResults:
     @property
     def total_all_kinds(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def count_limit(self) -> int:
+        return COUNT_LIMIT
+
+    @property
+    def total_capped(self) -> bool:
+        return self.total > COUNT_LIMIT
 
 
 class _KnownCountPaginator(Paginator):
@@ -112,25 +131,67 @@ def _pg_matches(query: str) -> QuerySet:
     return SearchEntry.objects.filter(search_vector=_ts_query(query))
 
 
-def _pg_page_rows(query: str, matches: QuerySet) -> QuerySet:
-    ts_query = _ts_query(query)
-    return (
-        matches.annotate(
-            rank=SearchRank(F("search_vector"), ts_query),
-            headline=SearchHeadline(
-                Concat("summary", Value(" \n "), "body", output_field=TextField()),
-                ts_query,
-                config=services.SEARCH_CONFIG,
-                start_sel=services.MARK_START,
-                stop_sel=services.MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+class _RankedCandidates:
+    """The page of a query with very many matches, ranked among bounded candidates.
+
+    Candidates: up to TITLE_CANDIDATES title or other-name matches (small
+    title-only index) and the first BODY_CANDIDATES matches anywhere. Each
+    LIMIT stops its scan early and the rank is computed inside the scans, so
+    the cost no longer grows with the number of matches. Sliced by the
+    paginator: one query ranks and cuts the page, one fetches its rows.
+    """
+
+    def __init__(self, query: str, kind: str):
+        self.query = query
+        self.kind = kind
+
+    def count(self) -> int:  # pragma: no cover - the paginator is given the count
+        return COUNT_LIMIT
+
+    def __len__(self) -> int:
+        return COUNT_LIMIT
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        ts_query = _ts_query(self.query)
+        rank = SearchRank(F("search_vector"), ts_query)
+        by_title = SearchEntry.objects.filter(title_vector=ts_query)
+        anywhere = SearchEntry.objects.filter(search_vector=ts_query)
+        if self.kind:
+            by_title, anywhere = by_title.filter(kind=self.kind), anywhere.filter(kind=self.kind)
+        fields = ("pk", "rank", "published_at")
+        ranked = (
+            by_title.annotate(rank=rank)
+            .values_list(*fields)[:TITLE_CANDIDATES]
+            .union(anywhere.annotate(rank=rank).values_list(*fields)[:BODY_CANDIDATES])
+            .order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
         )
-        .order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
-        .values("kind", "title", "url", "published_at", "headline")
+        order = [pk for pk, _rank, _published in ranked[page]]
+        rows = {
+            row["pk"]: row for row in _with_headline(self.query, SearchEntry.objects.filter(pk__in=order))
+        }
+        return [rows[pk] for pk in order if pk in rows]
+
+
+def _with_headline(query: str, entries: QuerySet) -> QuerySet:
+    return entries.annotate(
+        headline=SearchHeadline(
+            Left(Concat("summary", Value(" \n "), "body", output_field=TextField()), HEADLINE_CHARACTERS),
+            _ts_query(query),
+            config=services.SEARCH_CONFIG,
+            start_sel=services.MARK_START,
+            stop_sel=services.MARK_STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    ).values("pk", "kind", "title", "url", "published_at", "headline")
+
+
+def _pg_page_rows(query: str, matches: QuerySet) -> QuerySet:
+    rank = SearchRank(F("search_vector"), _ts_query(query))
+    return _with_headline(query, matches.annotate(rank=rank)).order_by(
+        "-rank", F("published_at").desc(nulls_last=True), "-pk"
     )
 
 
@@ -231,8 +292,9 @@ def _matches(query: str) -> QuerySet:
 
 
 def _counts(matches: QuerySet) -> dict[str, int]:
-    rows = matches.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    return dict(rows)
+    """Matches per kind, counting at most COUNT_LIMIT + 1 (one query, bounded work)."""
+    kinds = matches.order_by().values_list("kind", flat=True)[: COUNT_LIMIT + 1]
+    return dict(Counter(kinds))
 
 
 def correct(query: str) -> str:
@@ -283,14 +345,22 @@ def search(
                     candidate_matches,
                     candidate_counts,
                 )
+    capped = sum(counts.values()) > COUNT_LIMIT
     filtered = matches.filter(kind=kind) if kind else matches
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-
+    if not kind:
+        total = sum(counts.values())
+    elif capped:  # the per-kind counts are from a sample: count this kind on its own
+        total = sum(_counts(filtered).values())
+    else:
+        total = counts.get(kind, 0)
     if services.uses_full_text_search():
-        rows = _pg_page_rows(run_query, filtered)
+        if total > COUNT_LIMIT:
+            rows = _RankedCandidates(run_query, kind)
+        else:
+            rows = _pg_page_rows(run_query, filtered)
     else:
         rows = _fallback_page_rows(run_query, filtered)
-    paginator = _KnownCountPaginator(rows, per_page, count=total)
+    paginator = _KnownCountPaginator(rows, per_page, count=min(total, COUNT_LIMIT))
     page_obj = paginator.get_page(page)
     page_obj.object_list = [_hit(row, run_query) for row in page_obj.object_list] if total else []
     return SearchResults(
@@ -299,6 +369,7 @@ def search(
         page=page_obj,
         total=total,
         counts=counts,
+        capped=capped,
         corrected_query=corrected_query,
         suggestion=suggestion,
     )

@@ -59,11 +59,12 @@ def uses_full_text_search() -> bool:
 
 
 _VECTOR_SQL = f"""
-    UPDATE {SearchEntry._meta.db_table} AS entry SET search_vector =
-        setweight(to_tsvector(%s::regconfig, doc.title), 'A')
-        || setweight(to_tsvector(%s::regconfig, doc.other_names), 'A')
-        || setweight(to_tsvector(%s::regconfig, doc.summary), 'B')
-        || setweight(to_tsvector(%s::regconfig, doc.body), 'C')
+    UPDATE {SearchEntry._meta.db_table} AS entry SET
+        search_vector = setweight(to_tsvector(%s::regconfig, doc.title), 'A')
+            || setweight(to_tsvector(%s::regconfig, doc.other_names), 'A')
+            || setweight(to_tsvector(%s::regconfig, doc.summary), 'B')
+            || setweight(to_tsvector(%s::regconfig, doc.body), 'C'),
+        title_vector = to_tsvector(%s::regconfig, doc.title || ' ' || doc.other_names)
     FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
         AS doc(id, title, other_names, summary, body)
     WHERE entry.id = doc.id
@@ -81,10 +82,12 @@ def _store_vectors(entries: list[tuple[int, SearchDocument]]) -> None:
     columns: list[list] = [[], [], [], [], []]
     for pk, document in entries:
         columns[0].append(pk)
-        for position, text in enumerate((document.title, document.other_names, document.summary, document.body), 1):
+        for position, text in enumerate(
+            (document.title, document.other_names, document.summary, document.body), 1
+        ):
             columns[position].append(normalise(clean_text(text)))
     with connection.cursor() as cursor:
-        cursor.execute(_VECTOR_SQL, [SEARCH_CONFIG] * 4 + columns)
+        cursor.execute(_VECTOR_SQL, [SEARCH_CONFIG] * 5 + columns)
 
 
 def _entry_fields(document: SearchDocument) -> dict:
@@ -165,7 +168,9 @@ def bulk_index(items: Iterable[tuple[SearchKey, SearchDocument]], *, batch_size:
             terms |= terms_of(document)
         with transaction.atomic():
             SearchEntry.objects.bulk_create(entries)
-            _store_vectors([(entry.pk, document) for entry, (_, document) in zip(entries, batch, strict=True)])
+            _store_vectors(
+                [(entry.pk, document) for entry, (_, document) in zip(entries, batch, strict=True)]
+            )
             _add_terms(terms)
         count += len(entries)
     return count
