@@ -93,3 +93,12 @@ def test_trigram_extension_and_index_exist(db):
         assert cursor.fetchone()
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_term_trigram_gin'")
         assert cursor.fetchone()
+
+
+def test_the_page_about_a_drug_comes_before_pages_naming_it(index_doc):
+    for month in range(1, 6):
+        index_doc(kind="experience", title=f"Coming off sertraline: month {month}", body="Sertraline again.")
+    index_doc(
+        kind="drug", title="Sertraline", other_names="Zoloft", summary="An SSRI.", url="/drugs/sertraline/"
+    )
+    assert titles("sertraline")[0] == "Sertraline"

@@ -177,3 +177,37 @@ def test_did_you_mean_when_nothing_matches(client, corpus):
     response = client.get(URL, {"q": "diazepan"})
     assertContains(response, "Showing results for")
     assertContains(response, '<a href="/drugs/diazepam/">Diazepam</a>', html=True)
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """Make "very many matches" small enough to test: more than 5 is capped."""
+    from withdrawal_site.search import query
+
+    monkeypatch.setattr(query, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(query, "TITLE_CANDIDATES", 3)
+    monkeypatch.setattr(query, "BODY_CANDIDATES", 4)
+
+
+def test_very_many_matches_are_capped_and_still_paginate(client, index_doc, small_limits):
+    for number in range(12):
+        index_doc(kind="tip", title=f"Note {number}", body="Rest and sleep.", url=f"/n/{number}/")
+    index_doc(kind="article", title="Sleep", body="All about sleep.", url="/sleep/")
+    response = client.get(URL, {"q": "sleep"})
+    assert response.status_code == 200
+    assertContains(response, "More than 5 results")
+    assertContains(response, ">All</a>", html=False)
+    hits = response.context["page_obj"].object_list
+    assert hits[0].title == "Sleep"  # a title match is always a candidate, and ranks first
+    assert client.get(URL, {"q": "sleep", "page": "99"}).status_code == 200
+    filtered = client.get(URL, {"q": "sleep", "type": "tip"})
+    assert filtered.status_code == 200
+    assert all(hit.kind == "tip" for hit in filtered.context["page_obj"].object_list)
+
+
+def test_capped_search_query_budget(client, index_doc, small_limits, django_assert_max_num_queries):
+    for number in range(30):
+        index_doc(kind="tip", title=f"Sleep note {number}", body="Rest and sleep.", url=f"/n/{number}/")
+    with django_assert_max_num_queries(4):
+        response = client.get(URL, {"q": "sleep", "type": "tip"})
+    assert response.status_code == 200

@@ -23,7 +23,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Concat, Left
+from django.db.models.functions import Coalesce, Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -47,6 +47,8 @@ TITLE_CANDIDATES = 200
 BODY_CANDIDATES = 400
 # ts_headline parses its whole input; the snippet comes from the first part.
 HEADLINE_CHARACTERS = 2000
+# How much a title made mostly of the query words adds to ts_rank.
+TITLE_BONUS = 2
 SNIPPET_LENGTH = 240
 
 _CONTROL = re.compile("[\x00-\x1f\x7f\ue000\ue001]")
@@ -127,6 +129,14 @@ def _ts_query(query: str) -> SearchQuery:
     return SearchQuery(normalise(query), search_type="websearch", config=services.SEARCH_CONFIG)
 
 
+def _rank(ts_query: SearchQuery):
+    """ts_rank with weights A (title, other names) > B (summary) > C (body), plus a
+    bonus when the query is most of the title, so the page *about* sertraline
+    comes before the many pages that merely have it in their titles."""
+    title_bonus = Coalesce(SearchRank(F("title_vector"), ts_query, normalization=2), Value(0.0))
+    return SearchRank(F("search_vector"), ts_query) + TITLE_BONUS * title_bonus
+
+
 def _pg_matches(query: str) -> QuerySet:
     return SearchEntry.objects.filter(search_vector=_ts_query(query))
 
@@ -153,7 +163,7 @@ class _RankedCandidates:
 
     def __getitem__(self, page: slice) -> list[dict]:
         ts_query = _ts_query(self.query)
-        rank = SearchRank(F("search_vector"), ts_query)
+        rank = _rank(ts_query)
         by_title = SearchEntry.objects.filter(title_vector=ts_query)
         anywhere = SearchEntry.objects.filter(search_vector=ts_query)
         if self.kind:
@@ -189,7 +199,7 @@ def _with_headline(query: str, entries: QuerySet) -> QuerySet:
 
 
 def _pg_page_rows(query: str, matches: QuerySet) -> QuerySet:
-    rank = SearchRank(F("search_vector"), _ts_query(query))
+    rank = _rank(_ts_query(query))
     return _with_headline(query, matches.annotate(rank=rank)).order_by(
         "-rank", F("published_at").desc(nulls_last=True), "-pk"
     )

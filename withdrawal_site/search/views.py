@@ -15,7 +15,7 @@ def _filters(query: str, kind: str, results: search_query.SearchResults) -> list
     filters = [
         {
             "label": gettext("All"),
-            "count": results.total_all_kinds,
+            "count": None if results.capped else results.total_all_kinds,
             "query_string": urlencode({"q": query}),
             "current": not kind,
         }
@@ -26,7 +26,8 @@ def _filters(query: str, kind: str, results: search_query.SearchResults) -> list
             filters.append(
                 {
                     "label": label,
-                    "count": count,
+                    # Counts of a capped search are from a sample: show none.
+                    "count": None if results.capped else count,
                     "query_string": urlencode({"q": query, "type": value}),
                     "current": value == kind,
                 }
