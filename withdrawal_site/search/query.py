@@ -15,15 +15,12 @@ and the page, plus at most two more when a correction is tried.
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, Left
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -42,9 +39,9 @@ MAX_QUERY_WORDS = 12
 # A query matching more documents than this is counted as "more than COUNT_LIMIT"
 # and ranked among a bounded candidate set (see _pg_candidates): exact counts
 # and ranks of tens of thousands of rows cost O(matches), this costs O(1).
-COUNT_LIMIT = 1000
-TITLE_CANDIDATES = 200
-BODY_CANDIDATES = 400
+COUNT_LIMIT = 500
+TITLE_CANDIDATES = 150
+BODY_CANDIDATES = 300
 # ts_headline parses its whole input; the snippet comes from the first part.
 HEADLINE_CHARACTERS = 2000
 # How much a title made mostly of the query words adds to ts_rank.
@@ -123,86 +120,107 @@ def _marked(text: str) -> SafeString:
 
 
 # PostgreSQL ---------------------------------------------------------------
+#
+# The hot path is plain SQL, built once: at 100,000 documents the ORM's query
+# building cost as much as the queries themselves. websearch_to_tsquery() of a
+# constant is folded at plan time, so the GIN indexes are used.
+
+_TABLE = SearchEntry._meta.db_table
+_TSQUERY = "websearch_to_tsquery(%(config)s::regconfig, %(query)s)"
+_RANK = (
+    f"(ts_rank(search_vector, {_TSQUERY})"
+    f" + %(title_bonus)s * coalesce(ts_rank(title_vector, {_TSQUERY}, 2), 0))"
+)
+_HEADLINE = (
+    f"ts_headline(%(config)s::regconfig, left(coalesce(e.summary, '') || ' \n ' || coalesce(e.body, ''),"
+    f" %(headline_characters)s), {_TSQUERY}, %(headline_options)s)"
+)
+_KIND = "AND kind = %(kind)s"
+_PG_COUNTS = f"""
+    SELECT sample.kind, count(*) FROM (
+        SELECT kind FROM {_TABLE} WHERE search_vector @@ {_TSQUERY} {{kind}} LIMIT %(limit)s
+    ) AS sample GROUP BY sample.kind
+"""
+# Every match ranked: for at most COUNT_LIMIT matches.
+_PG_PAGE = f"""
+    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    FROM {_TABLE} AS e
+    WHERE e.search_vector @@ {_TSQUERY} {{kind}}
+    ORDER BY {_RANK} DESC, e.published_at DESC NULLS LAST, e.id DESC
+    LIMIT %(page_size)s OFFSET %(offset)s
+"""
+# Very many matches: ranked among bounded candidates. Up to TITLE_CANDIDATES
+# title or other-name matches (small title-only index) and the first
+# BODY_CANDIDATES matches anywhere; each LIMIT stops its scan early and the
+# rank is computed inside the scans, so the cost does not grow with the
+# number of matches.
+_PG_CANDIDATE_PAGE = f"""
+    WITH page AS (
+        SELECT id, rank, published_at FROM (
+            (SELECT id, {_RANK} AS rank, published_at FROM {_TABLE}
+             WHERE title_vector @@ {_TSQUERY} {{kind}} LIMIT %(title_candidates)s)
+            UNION
+            (SELECT id, {_RANK} AS rank, published_at FROM {_TABLE}
+             WHERE search_vector @@ {_TSQUERY} {{kind}} LIMIT %(body_candidates)s)
+        ) AS candidate
+        ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC
+        LIMIT %(page_size)s OFFSET %(offset)s
+    )
+    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    FROM page JOIN {_TABLE} AS e ON e.id = page.id
+    ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.id DESC
+"""
+_HEADLINE_OPTIONS = ", ".join(
+    [
+        f'StartSel="{services.MARK_START}"',
+        f'StopSel="{services.MARK_STOP}"',
+        "MaxWords=35",
+        "MinWords=15",
+        "MaxFragments=2",
+        'FragmentDelimiter=" … "',
+    ]
+)
 
 
-def _ts_query(query: str) -> SearchQuery:
-    return SearchQuery(normalise(query), search_type="websearch", config=services.SEARCH_CONFIG)
+def _pg_params(query: str, kind: str, **extra) -> dict:
+    return {
+        "config": services.SEARCH_CONFIG,
+        "query": normalise(query),
+        "kind": kind,
+        "title_bonus": TITLE_BONUS,
+        "headline_characters": HEADLINE_CHARACTERS,
+        "headline_options": _HEADLINE_OPTIONS,
+        **extra,
+    }
 
 
-def _rank(ts_query: SearchQuery):
-    """ts_rank with weights A (title, other names) > B (summary) > C (body), plus a
-    bonus when the query is most of the title, so the page *about* sertraline
-    comes before the many pages that merely have it in their titles."""
-    title_bonus = Coalesce(SearchRank(F("title_vector"), ts_query, normalization=2), Value(0.0))
-    return SearchRank(F("search_vector"), ts_query) + TITLE_BONUS * title_bonus
+def _pg_counts(query: str, kind: str = "") -> dict[str, int]:
+    sql = _PG_COUNTS.format(kind=_KIND if kind else "")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _pg_params(query, kind, limit=COUNT_LIMIT + 1))
+        return dict(cursor.fetchall())
 
 
-def _pg_matches(query: str) -> QuerySet:
-    return SearchEntry.objects.filter(search_vector=_ts_query(query))
+class _PostgresRows:
+    """The ranked rows of a search, fetched a page at a time by the paginator."""
 
-
-class _RankedCandidates:
-    """The page of a query with very many matches, ranked among bounded candidates.
-
-    Candidates: up to TITLE_CANDIDATES title or other-name matches (small
-    title-only index) and the first BODY_CANDIDATES matches anywhere. Each
-    LIMIT stops its scan early and the rank is computed inside the scans, so
-    the cost no longer grows with the number of matches. Sliced by the
-    paginator: one query ranks and cuts the page, one fetches its rows.
-    """
-
-    def __init__(self, query: str, kind: str):
-        self.query = query
-        self.kind = kind
-
-    def count(self) -> int:  # pragma: no cover - the paginator is given the count
-        return COUNT_LIMIT
-
-    def __len__(self) -> int:
-        return COUNT_LIMIT
+    def __init__(self, query: str, kind: str, *, many: bool):
+        self.query, self.kind, self.many = query, kind, many
 
     def __getitem__(self, page: slice) -> list[dict]:
-        ts_query = _ts_query(self.query)
-        rank = _rank(ts_query)
-        by_title = SearchEntry.objects.filter(title_vector=ts_query)
-        anywhere = SearchEntry.objects.filter(search_vector=ts_query)
-        if self.kind:
-            by_title, anywhere = by_title.filter(kind=self.kind), anywhere.filter(kind=self.kind)
-        fields = ("pk", "rank", "published_at")
-        ranked = (
-            by_title.annotate(rank=rank)
-            .values_list(*fields)[:TITLE_CANDIDATES]
-            .union(anywhere.annotate(rank=rank).values_list(*fields)[:BODY_CANDIDATES])
-            .order_by("-rank", F("published_at").desc(nulls_last=True), "-pk")
+        template = _PG_CANDIDATE_PAGE if self.many else _PG_PAGE
+        params = _pg_params(
+            self.query,
+            self.kind,
+            page_size=page.stop - page.start,
+            offset=page.start,
+            title_candidates=TITLE_CANDIDATES,
+            body_candidates=BODY_CANDIDATES,
         )
-        order = [pk for pk, _rank, _published in ranked[page]]
-        rows = {
-            row["pk"]: row for row in _with_headline(self.query, SearchEntry.objects.filter(pk__in=order))
-        }
-        return [rows[pk] for pk in order if pk in rows]
-
-
-def _with_headline(query: str, entries: QuerySet) -> QuerySet:
-    return entries.annotate(
-        headline=SearchHeadline(
-            Left(Concat("summary", Value(" \n "), "body", output_field=TextField()), HEADLINE_CHARACTERS),
-            _ts_query(query),
-            config=services.SEARCH_CONFIG,
-            start_sel=services.MARK_START,
-            stop_sel=services.MARK_STOP,
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
-    ).values("pk", "kind", "title", "url", "published_at", "headline")
-
-
-def _pg_page_rows(query: str, matches: QuerySet) -> QuerySet:
-    rank = _rank(_ts_query(query))
-    return _with_headline(query, matches.annotate(rank=rank)).order_by(
-        "-rank", F("published_at").desc(nulls_last=True), "-pk"
-    )
+        with connection.cursor() as cursor:
+            cursor.execute(template.format(kind=_KIND if self.kind else ""), params)
+            names = ("kind", "title", "url", "published_at", "headline")
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _pg_corrections(words: list[str]) -> dict[str, str]:
@@ -297,14 +315,28 @@ def _fallback_corrections(words: list[str]) -> dict[str, str]:
 # Both ------------------------------------------------------------------------
 
 
-def _matches(query: str) -> QuerySet:
-    return _pg_matches(query) if services.uses_full_text_search() else _fallback_matches(query)
-
-
-def _counts(matches: QuerySet) -> dict[str, int]:
+def _counts(query: str, kind: str = "") -> dict[str, int]:
     """Matches per kind, counting at most COUNT_LIMIT + 1 (one query, bounded work)."""
-    kinds = matches.order_by().values_list("kind", flat=True)[: COUNT_LIMIT + 1]
-    return dict(Counter(kinds))
+    if services.uses_full_text_search():
+        return _pg_counts(query, kind)
+    matches = _fallback_matches(query)
+    if kind:
+        matches = matches.filter(kind=kind)
+    if matches.query.is_empty():
+        return {}
+    sample_sql, params = matches.order_by().values("kind")[: COUNT_LIMIT + 1].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT sample.kind, COUNT(*) FROM ({sample_sql}) AS sample GROUP BY sample.kind", params
+        )
+        return dict(cursor.fetchall())
+
+
+def _rows(query: str, kind: str, *, many: bool):
+    if services.uses_full_text_search():
+        return _PostgresRows(query, kind, many=many)
+    matches = _fallback_matches(query)
+    return _fallback_page_rows(query, matches.filter(kind=kind) if kind else matches)
 
 
 def correct(query: str) -> str:
@@ -338,38 +370,24 @@ def search(
     """Search every published document; `query` must already be `clean_query`-ed."""
     if kind not in SearchKind.values:
         kind = ""
-    matches = _matches(query)
-    counts = _counts(matches)
+    counts = _counts(query)
     run_query = query
     corrected_query = suggestion = ""
     if sum(counts.values()) < FEW_RESULTS and (candidate := correct(query)):
-        candidate_matches = _matches(candidate)
-        candidate_counts = _counts(candidate_matches)
+        candidate_counts = _counts(candidate)
         if sum(candidate_counts.values()) > sum(counts.values()):
             if counts:
                 suggestion = candidate
             else:
-                corrected_query, run_query, matches, counts = (
-                    candidate,
-                    candidate,
-                    candidate_matches,
-                    candidate_counts,
-                )
+                corrected_query, run_query, counts = candidate, candidate, candidate_counts
     capped = sum(counts.values()) > COUNT_LIMIT
-    filtered = matches.filter(kind=kind) if kind else matches
     if not kind:
         total = sum(counts.values())
     elif capped:  # the per-kind counts are from a sample: count this kind on its own
-        total = sum(_counts(filtered).values())
+        total = sum(_counts(run_query, kind).values())
     else:
         total = counts.get(kind, 0)
-    if services.uses_full_text_search():
-        if total > COUNT_LIMIT:
-            rows = _RankedCandidates(run_query, kind)
-        else:
-            rows = _pg_page_rows(run_query, filtered)
-    else:
-        rows = _fallback_page_rows(run_query, filtered)
+    rows = _rows(run_query, kind, many=total > COUNT_LIMIT)
     paginator = _KnownCountPaginator(rows, per_page, count=min(total, COUNT_LIMIT))
     page_obj = paginator.get_page(page)
     page_obj.object_list = [_hit(row, run_query) for row in page_obj.object_list] if total else []

@@ -122,9 +122,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded and analysed in {time.perf_counter() - started:.0f} s.")
 
     def _explain(self, query_list: list[str], *, verbose: bool) -> None:
-        from withdrawal_site.search.query import _matches
+        """Show that the GIN index serves the match (the search's own count query)."""
+        from withdrawal_site.search.query import _PG_COUNTS, COUNT_LIMIT, _pg_params
 
-        plan = _matches("sertraline").explain(analyze=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "EXPLAIN ANALYZE " + _PG_COUNTS.format(kind=""),
+                _pg_params("sertraline", "", limit=COUNT_LIMIT + 1),
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
         uses_gin = "search_entry_vector_gin" in plan
         self.stdout.write(f"GIN index used for the match: {'yes' if uses_gin else 'NO'}")
         if verbose:
