@@ -10,7 +10,8 @@ other names, summary or body (case-insensitive, any known spelling); title
 and other-name matches first, then newest. No stemming, no phrase syntax.
 
 Either way a search costs a fixed number of SQL queries: the counts per kind
-and the page, plus at most two more when a correction is tried.
+and the page, one more to count one kind of a very common query, and two
+more when a spelling correction is tried.
 """
 
 import difflib
@@ -36,9 +37,10 @@ FEW_RESULTS = 3
 # Trigram similarity a correction needs (0..1).
 MIN_SIMILARITY = 0.4
 MAX_QUERY_WORDS = 12
-# A query matching more documents than this is counted as "more than COUNT_LIMIT"
-# and ranked among a bounded candidate set (see _pg_candidates): exact counts
-# and ranks of tens of thousands of rows cost O(matches), this costs O(1).
+# A query matching more documents than this is shown as "more than COUNT_LIMIT
+# results" and ranked among a bounded candidate set (see _PG_CANDIDATE_PAGE):
+# exact counts and ranks of tens of thousands of rows cost O(matches); this
+# keeps every search's work bounded.
 COUNT_LIMIT = 500
 TITLE_CANDIDATES = 150
 BODY_CANDIDATES = 300
@@ -80,7 +82,7 @@ class SearchResults:
     page: Page
     total: int
     counts: dict[str, int] = field(default_factory=dict)
-    # More than COUNT_LIMIT matches: counts are lower bounds, shown as "1,000+".
+    # More than COUNT_LIMIT matches: the per-kind counts come from a sample.
     capped: bool = False
     # The query actually run, when the original found nothing and a correction did.
     corrected_query: str = ""
