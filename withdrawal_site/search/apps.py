@@ -8,3 +8,12 @@ class SearchConfig(AppConfig):
     name = "withdrawal_site.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        # Content apps register after this runs, and register() connects
+        # their signals itself; this covers any model registered earlier.
+        from . import signals
+        from .registry import searchable_models
+
+        for model in searchable_models():
+            signals.connect(model)

@@ -13,6 +13,21 @@ the same transaction, so publishing and unpublishing update search at once.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchKind(models.TextChoices):
+    """What a search result is; the search page filters by it."""
+
+    ARTICLE = "article", _("Article")
+    DRUG = "drug", _("Drug")
+    METHOD = "method", _("Tapering method")
+    TIP = "tip", _("Tip")
+    EXPERIENCE = "experience", _("Experience")
+    RESOURCE = "resource", _("Resource link")
+    LISTING = "listing", _("Directory listing")
+
 
 @dataclass(frozen=True)
 class SearchDocument:

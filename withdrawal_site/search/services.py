@@ -1,0 +1,193 @@
+"""Writing to the search index.
+
+Every write goes through these functions: the signal handlers (save, delete,
+M2M change of a registered model), `rebuild_search_index`, and the benchmark.
+They run inside `transaction.atomic`, so when a publishing service saves an
+object inside its own transaction, the index changes commit or roll back with
+it.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+
+from .documents import SearchDocument, SearchKind
+from .models import SearchEntry, SearchTerm
+from .registry import searchable_models
+from .spelling import normalise
+
+# The text search configuration for documents and queries alike.
+SEARCH_CONFIG = "english"
+# ts_headline marks matches with these private-use characters; they are
+# removed from indexed text, so after escaping they can only be our markers.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+
+MAX_TITLE = 300
+MAX_URL = 500
+MAX_TEXT = 100_000
+MAX_TERM = 100
+
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
+_TERM = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchKey:
+    """Which object an index entry stands for."""
+
+    content_type_id: int
+    object_id: str
+
+
+def key_for(instance: models.Model) -> SearchKey:
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    return SearchKey(content_type.pk, str(instance.pk))
+
+
+def clean_text(text: str | None, limit: int = MAX_TEXT) -> str:
+    """Text that PostgreSQL accepts (no NUL) and that cannot fake a highlight marker."""
+    return _UNSAFE_CHARACTERS.sub(" ", text or "")[:limit].strip()
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+_VECTOR_SQL = f"""
+    UPDATE {SearchEntry._meta.db_table} AS entry SET
+        search_vector = setweight(to_tsvector(%s::regconfig, doc.title), 'A')
+            || setweight(to_tsvector(%s::regconfig, doc.other_names), 'A')
+            || setweight(to_tsvector(%s::regconfig, doc.summary), 'B')
+            || setweight(to_tsvector(%s::regconfig, doc.body), 'C'),
+        title_vector = to_tsvector(%s::regconfig, doc.title || ' ' || doc.other_names)
+    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
+        AS doc(id, title, other_names, summary, body)
+    WHERE entry.id = doc.id
+"""
+
+
+def _store_vectors(entries: list[tuple[int, SearchDocument]]) -> None:
+    """Set the weighted tsvector of entries, in one statement (PostgreSQL only).
+
+    Title and other names weigh A, summary B, body C. The text passes through
+    the spelling normaliser first, so British and American spellings meet.
+    """
+    if not entries or not uses_full_text_search():
+        return
+    columns: list[list] = [[], [], [], [], []]
+    for pk, document in entries:
+        columns[0].append(pk)
+        for position, text in enumerate(
+            (document.title, document.other_names, document.summary, document.body), 1
+        ):
+            columns[position].append(normalise(clean_text(text)))
+    with connection.cursor() as cursor:
+        cursor.execute(_VECTOR_SQL, [SEARCH_CONFIG] * 5 + columns)
+
+
+def _entry_fields(document: SearchDocument) -> dict:
+    if document.kind not in SearchKind.values:
+        raise ValueError(f"Unknown search kind {document.kind!r}; use a SearchKind value.")
+    fields = {
+        "kind": document.kind,
+        "title": clean_text(document.title, MAX_TITLE),
+        "other_names": clean_text(document.other_names),
+        "summary": clean_text(document.summary),
+        "body": clean_text(document.body),
+        "url": clean_text(document.url, MAX_URL),
+        "language": (document.language or "en")[:10],
+        "published_at": document.published_at,
+        "drug_classes": sorted(set(document.drug_classes)),
+    }
+    return fields
+
+
+def terms_of(document: SearchDocument) -> set[str]:
+    """The words of a document that typo correction may suggest."""
+    text = " ".join((document.title, document.other_names, document.summary))
+    return {word for word in _TERM.findall(clean_text(text).lower()) if len(word) <= MAX_TERM}
+
+
+def _add_terms(terms: set[str]) -> None:
+    if terms:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=term) for term in sorted(terms)], ignore_conflicts=True, batch_size=1000
+        )
+
+
+@transaction.atomic
+def index_document(key: SearchKey, document: SearchDocument | None) -> None:
+    """Put `document` in the index under `key`, or take `key` out when it is None."""
+    if document is None:
+        remove(key)
+        return
+    entry, _ = SearchEntry.objects.update_or_create(
+        content_type_id=key.content_type_id, object_id=key.object_id, defaults=_entry_fields(document)
+    )
+    _store_vectors([(entry.pk, document)])
+    _add_terms(terms_of(document))
+
+
+@transaction.atomic
+def remove(key: SearchKey) -> None:
+    SearchEntry.objects.filter(content_type_id=key.content_type_id, object_id=key.object_id).delete()
+
+
+def index_object(instance: models.Model) -> None:
+    """Index a registered object as it is now: found if public, gone if not."""
+    index_document(key_for(instance), instance.search_document())
+
+
+def remove_object(instance: models.Model) -> None:
+    remove(key_for(instance))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def bulk_index(items: Iterable[tuple[SearchKey, SearchDocument]], *, batch_size: int = 500) -> int:
+    """Insert many new entries quickly (rebuild and benchmark); the keys must not be indexed yet."""
+    count = 0
+    for batch in _batches(items, batch_size):
+        entries = []
+        terms: set[str] = set()
+        for key, document in batch:
+            entries.append(
+                SearchEntry(
+                    content_type_id=key.content_type_id, object_id=key.object_id, **_entry_fields(document)
+                )
+            )
+            terms |= terms_of(document)
+        with transaction.atomic():
+            SearchEntry.objects.bulk_create(entries)
+            _store_vectors(
+                [(entry.pk, document) for entry, (_, document) in zip(entries, batch, strict=True)]
+            )
+            _add_terms(terms)
+        count += len(entries)
+    return count
+
+
+def _registered_documents() -> Iterator[tuple[SearchKey, SearchDocument]]:
+    for model in searchable_models():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        for instance in model._default_manager.all().iterator(chunk_size=500):
+            document = instance.search_document()
+            if document is not None:
+                yield SearchKey(content_type.pk, str(instance.pk)), document
+
+
+@transaction.atomic
+def rebuild_index(*, batch_size: int = 500) -> int:
+    """Empty the index and fill it again from every registered model; returns the entry count."""
+    SearchEntry.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    return bulk_index(_registered_documents(), batch_size=batch_size)
