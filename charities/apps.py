@@ -11,6 +11,8 @@ class CharitiesConfig(AppConfig):
     def ready(self) -> None:
         from withdrawal_site.search.registry import register
 
+        from . import signals
         from .models import Organization
 
         register(Organization)
+        signals.connect()
