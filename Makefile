@@ -15,13 +15,14 @@ PYTHON ?= $(shell for c in $(PYTHON_CANDIDATES); do \
 	if "$$c" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	echo "$$c"; break; fi; done)
 
-.PHONY: help venv install run test test-fast lint format serve-prod check-deploy bench-search clean
+.PHONY: help venv install run test lint format serve-prod bench-search messages clean
 
 help:
 	@echo "make run         set up, load demo content, serve http://127.0.0.1:8000 (SQLite)"
 	@echo "make test        set up and run every test"
 	@echo "make lint        ruff check and format check"
 	@echo "make serve-prod  gunicorn with production settings"
+	@echo "make bench-search  search benchmark on PostgreSQL (100,000 documents)"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then echo "No Python >= 3.12 found. Install Python 3.13 (or 3.12) and retry, or run: make PYTHON=/path/to/python3.13" >&2; exit 1; fi
