@@ -9,6 +9,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# gettext compiles the translation catalogues (locale/*/LC_MESSAGES/django.po).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
@@ -16,6 +21,7 @@ COPY . .
 
 # collectstatic needs settings to load; this key exists only during the build.
 RUN DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput \
+    && DJANGO_SECRET_KEY=build-only-not-secret python manage.py compilemessages \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app \
     && chown -R app:app /app
 

@@ -59,6 +59,12 @@ serve-prod: $(STAMP)
 	$(BIN)/gunicorn withdrawal_site.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
+# Spanish and Polish first. Needs GNU gettext (xgettext, msgfmt).
+messages: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale es --locale pl \
+		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --no-obsolete
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
