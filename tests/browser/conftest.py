@@ -33,13 +33,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-INSTALL_HINT = "install Debian's chromium to run the browser tests (apt-get install chromium)"
+CHROMIUM_HINT = "install Debian's chromium to run the browser tests (apt-get install chromium)"
 EDITOR_PASSWORD = "a-long-browser-test-password-123"
 
 
-def _browser_missing(reason: str):
+def _browser_missing(message: str):
     """Fail when CI requires the browser, skip otherwise; never pass silently."""
-    message = f"{reason}: {INSTALL_HINT}"
     if os.environ.get("WC_REQUIRE_BROWSER") == "1":
         pytest.fail(f"WC_REQUIRE_BROWSER=1 but the browser tests cannot run. {message}", pytrace=False)
     pytest.skip(message)
@@ -68,18 +67,23 @@ def _keep_database_connections(start):
 @pytest.fixture(scope="package")
 def browser(django_db_setup):
     try:
+        import axe_playwright_python  # noqa: F401  (the axe tests import it when they run)
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
-    except ImportError:
-        _browser_missing("Playwright is not installed (pip install -r requirements-dev.txt)")
+    except ImportError as error:
+        _browser_missing(
+            f"{error.name} is not installed: pip install -r requirements-dev.txt to run the browser tests"
+        )
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _browser_missing(f"Chromium not found at {CHROMIUM}")
+        _browser_missing(f"Chromium not found at {CHROMIUM}: {CHROMIUM_HINT}")
     playwright = _keep_database_connections(sync_playwright().start)
     try:
         try:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         except PlaywrightError as error:
-            _browser_missing(f"Chromium at {CHROMIUM} did not start ({error.message.splitlines()[0]})")
+            _browser_missing(
+                f"Chromium at {CHROMIUM} did not start ({error.message.splitlines()[0]}): {CHROMIUM_HINT}"
+            )
         yield chromium
         chromium.close()
     finally:
