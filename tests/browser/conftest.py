@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: one headless Chromium per session, a fresh context per test.
+"""Fixtures for the browser tests: one headless Chromium for the whole package, a fresh context per test.
 
 These tests drive Debian's Chromium through Playwright against pytest-django's
 `live_server`. Without a browser they are skipped locally, but CI sets
@@ -16,14 +16,6 @@ from django.core.management import call_command
 from django.db import connections
 
 from withdrawal_site.accounts.roles import EDITORS
-
-# Playwright's sync API runs an asyncio event loop in the main thread while it
-# is in use. Django sees that loop and refuses ORM calls from the same thread
-# (SynchronousOnlyOperation), although the test's ORM calls never run inside
-# the loop: they are ordinary blocking calls between browser commands. So the
-# guard is switched off for this test package only (conftest.py is imported
-# only when tests under tests/browser/ are collected).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = os.environ.get("WC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -76,6 +68,14 @@ def browser(django_db_setup):
         )
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
         _browser_missing(f"Chromium not found at {CHROMIUM}: {CHROMIUM_HINT}")
+    # Playwright's sync API runs an asyncio event loop in the main thread, and
+    # the loop counts as running from start() to stop(). Django sees it and
+    # refuses every ORM call from this thread (SynchronousOnlyOperation), even
+    # though the tests' ORM calls never run inside the loop: they are ordinary
+    # blocking calls made between browser commands. So the guard is off while
+    # the browser is up, and back on for the rest of the test session.
+    previous_async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = _keep_database_connections(sync_playwright().start)
     try:
         try:
@@ -88,6 +88,10 @@ def browser(django_db_setup):
         chromium.close()
     finally:
         playwright.stop()
+        if previous_async_unsafe is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous_async_unsafe
 
 
 @pytest.fixture

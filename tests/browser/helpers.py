@@ -7,7 +7,7 @@ from .pages import NOT_FOUND_PATH
 
 
 def goto(page, url: str):
-    """Open `url`; anything but a 2xx is an error except the deliberate 404 page."""
+    """Open `url` and insist on HTTP 200 (404 for the deliberately missing page)."""
     response = page.goto(url)
     expected = 404 if url.endswith(NOT_FOUND_PATH) else 200
     assert response is not None and response.status == expected, f"{url}: HTTP {response and response.status}"
