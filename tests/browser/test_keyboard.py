@@ -6,8 +6,6 @@ from .helpers import goto
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-FOCUSED = "() => document.activeElement"
-
 
 def focused_outline_style(page) -> str:
     return page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
