@@ -7,3 +7,9 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "throttled": _("Too many failed sign-in attempts. Please wait %(minutes)s minutes and try again."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django autofocuses the username. On a phone that scrolls the page past
+        # the header (and its crisis link) and past the first-visit notice.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
