@@ -121,7 +121,7 @@ def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
     published = model.objects.published()
     tags = Tag.objects.filter(
         taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(model),
-        taggit_taggeditem_items__object_id__in=model.objects.published().values("pk"),
+        taggit_taggeditem_items__object_id__in=published.values("pk"),
     ).distinct()
     form = ListFilterForm(request.GET or None, tags=tags)
     items = published
