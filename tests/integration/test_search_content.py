@@ -71,3 +71,11 @@ def test_a_listing_leaves_search_when_its_only_service_closes(client, make_listi
     assertNotContains(search(client, "lighthouse"), f'href="{url}"')
     service.delete()
     assertNotContains(search(client, "lighthouse"), f'href="{url}"')
+
+
+def test_the_drug_page_comes_before_stories_that_mention_it(client, make_drug, make_experience):
+    diazepam = make_drug("Diazepam", other_names="Valium")
+    make_experience("Switching to diazepam before stopping lorazepam")
+    response = search(client, "diazepam")
+    content = response.content.decode()
+    assert content.index(f'href="{diazepam.get_absolute_url()}"') < content.index("Switching to diazepam")

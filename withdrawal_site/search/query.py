@@ -22,6 +22,7 @@ from datetime import datetime
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -279,7 +280,10 @@ def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
         matches.annotate(
             title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
         )
-        .order_by("title_match", F("published_at").desc(nulls_last=True), "-pk")
+        # Among title matches the shortest title is the closest to the query
+        # (the drug's own page before a story that mentions it), as the
+        # PostgreSQL ranking's title bonus does.
+        .order_by("title_match", Length("title"), F("published_at").desc(nulls_last=True), "-pk")
         .values("kind", "title", "url", "published_at", "summary", "body")
     )
 
