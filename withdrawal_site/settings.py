@@ -127,10 +127,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Every sign-in path (ours and the admin's) is throttled in the backend.
+AUTHENTICATION_BACKENDS = ["withdrawal_site.accounts.throttle.ThrottledModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
-# Failed logins allowed per username and per client within LOGIN_THROTTLE_WINDOW seconds.
+# Failed sign-ins allowed within LOGIN_THROTTLE_WINDOW seconds: per username, and
+# (higher, since colleagues may share an address) per client.
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
+LOGIN_THROTTLE_CLIENT_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_CLIENT_ATTEMPTS", "20"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
 
 # Internationalisation: English first; Spanish and Polish are next.

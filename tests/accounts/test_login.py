@@ -47,7 +47,7 @@ def test_failed_logins_are_throttled_per_username(client, editor, settings):
 
 
 def test_failed_logins_are_throttled_per_client_across_usernames(client, settings):
-    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    settings.LOGIN_THROTTLE_CLIENT_ATTEMPTS = 3
     for name in ("a", "b", "c"):
         client.post(reverse("accounts:login"), {"username": name, "password": "wrong"})
     response = client.post(reverse("accounts:login"), {"username": "d", "password": "wrong"})
@@ -62,3 +62,34 @@ def test_bad_login_input_never_errors(client):
 def test_logout_by_get_is_refused(client, editor):
     client.force_login(editor)
     assert client.get(reverse("accounts:logout")).status_code == 405
+
+
+def test_the_admin_login_page_is_throttled_too(client, site_admin, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    for _ in range(3):
+        client.post(reverse("admin:login"), {"username": "siteadmin", "password": "wrong"})
+    response = client.post(
+        reverse("admin:login"), {"username": "siteadmin", "password": PASSWORD, "next": "/admin/"}
+    )
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 200  # the admin's form, with its usual error
+
+
+def test_failures_on_either_login_page_count_together(client, editor, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    client.post(reverse("admin:login"), {"username": "editor", "password": "wrong"})
+    client.post(reverse("admin:login"), {"username": "editor", "password": "wrong"})
+    client.post(reverse("accounts:login"), {"username": "editor", "password": "wrong"})
+    response = client.post(reverse("accounts:login"), {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_a_successful_sign_in_forgets_earlier_failures(client, editor, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    client.post(reverse("accounts:login"), {"username": "editor", "password": "wrong"})
+    client.post(reverse("accounts:login"), {"username": "editor", "password": "wrong"})
+    client.post(reverse("accounts:login"), {"username": "editor", "password": PASSWORD})
+    client.post(reverse("accounts:logout"))
+    client.post(reverse("accounts:login"), {"username": "editor", "password": "wrong"})
+    response = client.post(reverse("accounts:login"), {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302
