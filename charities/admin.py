@@ -72,10 +72,6 @@ class OrganizationAdmin(admin.ModelAdmin):
     readonly_fields = ["approved_by", "created_at", "updated_at"]
     inlines = [ServiceInline]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.refresh_search()
-
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
@@ -108,7 +104,3 @@ class ServiceAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.organization.refresh_search()

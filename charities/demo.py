@@ -156,7 +156,6 @@ def ensure_listing(
                 closes_at=ALL_DAY,
                 timezone=all_day_timezone,
             )
-    organization.refresh_search()
     return organization
 
 

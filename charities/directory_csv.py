@@ -444,11 +444,8 @@ def import_rows(rows: list[dict[str, str]], *, dry_run: bool = False) -> ImportR
                     organization.full_clean()
                     organization.save()
                     report.changes.append(f"Change organisation “{record.name}”: {', '.join(changed)}")
-            changes_before = len(report.changes)
             for position, service_record in enumerate(record.services.values()):
                 _write_service(organization, service_record, position, report)
-            if len(report.changes) > changes_before:
-                organization.refresh_search()
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -131,7 +131,13 @@ class Organization(Correctable, models.Model):
     # Search -------------------------------------------------------------
 
     def search_document(self) -> SearchDocument | None:
-        services = list(Service.objects.listed_only().filter(organization=self).with_details())
+        # Only what the document uses: no phones or hours.
+        services = list(
+            Service.objects.listed_only()
+            .filter(organization=self)
+            .select_related("organization")
+            .prefetch_related(Prefetch("areas", queryset=ServiceArea.objects.order_by("pk")), "drug_classes")
+        )
         if not services:
             return None
         drug_classes = sorted({dc.slug for service in services for dc in service.drug_classes.all()})
@@ -156,8 +162,12 @@ class Organization(Correctable, models.Model):
             drug_classes=tuple(drug_classes),
         )
 
-    def refresh_search(self) -> None:
-        """Save again so the search index sees a change made to this organisation's services."""
+    def mark_changed(self) -> None:
+        """Something on this organisation's page changed (a service, phone, hours, area).
+
+        Bumps `updated_at` (the sitemap's lastmod), and the save re-indexes it
+        for search. `charities/signals.py` calls it; nothing else needs to.
+        """
         self.save(update_fields=["updated_at"])
 
     # Corrections --------------------------------------------------------
@@ -217,7 +227,6 @@ class Organization(Correctable, models.Model):
             phone.number = service_changes["phone"]
             phone.full_clean()
             phone.save()
-        self.refresh_search()
 
 
 class ServiceQuerySet(models.QuerySet):

@@ -80,7 +80,6 @@ def publish_listing(
         new_phone = Phone(service=service, number=phone, country=country)
         new_phone.full_clean()
         new_phone.save()
-    organization.refresh_search()
     return organization
 
 

@@ -1,48 +1,50 @@
-"""Keep an organisation's search entry in step with its services.
+"""Keep an organisation's page date and search entry in step with its services.
 
-An organisation's search document is built from its listed services (their
-types, descriptions, areas), so a change to any of them, anywhere (the admin,
-an import, a correction), must re-index the organisation in the same
-transaction. Phones and hours are not searchable, so they do not trigger it.
+An organisation's page shows its services, phones, hours and areas, and its
+search document is built from them. A change to any of them, made anywhere
+(the admin, an import, a correction, a shell), marks the organisation
+changed in the same transaction: `updated_at` moves (the sitemap's lastmod)
+and the save re-indexes it.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from withdrawal_site.search.services import index_object
-
-from .models import Organization, Service, ServiceArea
+from .models import Organization, Phone, Schedule, Service, ServiceArea
 
 
-def _reindex_organization(organization_id: int | None) -> None:
+def _mark_organization_changed(organization_id: int | None) -> None:
     organization = Organization.objects.filter(pk=organization_id).first()
     if organization is not None:
-        index_object(organization)
+        organization.mark_changed()
 
 
 def _service_changed(sender, instance: Service, raw: bool = False, **kwargs) -> None:
     if not raw:
-        _reindex_organization(instance.organization_id)
+        _mark_organization_changed(instance.organization_id)
 
 
-def _area_changed(sender, instance: ServiceArea, raw: bool = False, **kwargs) -> None:
+def _service_part_changed(sender, instance: Phone | Schedule | ServiceArea, raw: bool = False, **kwargs):
     if not raw:
-        service = Service.objects.filter(pk=instance.service_id).only("organization_id").first()
-        if service is not None:
-            _reindex_organization(service.organization_id)
+        organization_id = Service.objects.filter(pk=instance.service_id).values_list(
+            "organization_id", flat=True
+        )
+        _mark_organization_changed(organization_id.first())
 
 
 def _service_drug_classes_changed(sender, instance, action: str, **kwargs) -> None:
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Service):
-        _reindex_organization(instance.organization_id)
+        _mark_organization_changed(instance.organization_id)
 
 
 def connect() -> None:
-    post_save.connect(_service_changed, sender=Service, dispatch_uid="charities.service.reindex")
-    post_delete.connect(_service_changed, sender=Service, dispatch_uid="charities.service.reindex")
-    post_save.connect(_area_changed, sender=ServiceArea, dispatch_uid="charities.area.reindex")
-    post_delete.connect(_area_changed, sender=ServiceArea, dispatch_uid="charities.area.reindex")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(_service_changed, sender=Service, dispatch_uid=f"charities.service.{name}")
+        for part in (Phone, Schedule, ServiceArea):
+            signal.connect(
+                _service_part_changed, sender=part, dispatch_uid=f"charities.{part.__name__}.{name}"
+            )
     m2m_changed.connect(
         _service_drug_classes_changed,
         sender=Service.drug_classes.through,
-        dispatch_uid="charities.service_drug_classes.reindex",
+        dispatch_uid="charities.service_drug_classes",
     )

@@ -79,3 +79,12 @@ def test_the_drug_page_comes_before_stories_that_mention_it(client, make_drug, m
     response = search(client, "diazepam")
     content = response.content.decode()
     assert content.index(f'href="{diazepam.get_absolute_url()}"') < content.index("Switching to diazepam")
+
+
+def test_a_new_phone_moves_the_organisation_page_date(make_listing):
+    from charities.models import Organization, Phone
+
+    service = make_listing("Evening Line")
+    before = Organization.objects.get(pk=service.organization_id).updated_at
+    Phone.objects.create(service=service, number="0117 950 0020", country="GB")
+    assert Organization.objects.get(pk=service.organization_id).updated_at > before
