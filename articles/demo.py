@@ -268,7 +268,7 @@ together.
             "Tablets rarely come in the small strengths a slow taper needs. The methods people "
             "describe: liquids, weighing, counting beads, compounding pharmacies and tapering strips."
         ),
-        "tags": ["tapering", "small doses"],
+        "tags": ["tapering", "small-doses"],
         "published": (2026, 5, 11),
         "body": """\
 Reducing by a fraction of the current dose quickly leads to amounts that no

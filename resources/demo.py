@@ -363,7 +363,7 @@ TIPS = [
     ("Use an oral syringe for liquids", ["antidepressants", "gabapentinoids"], ["small-doses"],
      "Kitchen spoons vary a lot. An oral syringe with clear markings made small doses much more even."),
     ("Bring a printed plan to appointments", ["antidepressants", "benzodiazepines", "antipsychotics"],
-     ["planning", "prescriber"],
+     ["planning", "prescribers"],
      "A one-page summary of what I'd tried and how it went kept the appointment focused. The planner's "
      "print layout helped."),
     ("Plan for bad days in advance", ["benzodiazepines", "z-drugs"], ["coping"],
@@ -386,7 +386,7 @@ TIPS = [
     ("Find others who have done it", ["antidepressants", "benzodiazepines", "antipsychotics"], ["support"],
      "Peer forums and support groups helped me feel less alone. The resources page lists some."),
     ("Check with your prescriber before any change", ["antidepressants", "antipsychotics", "mood-stabilisers"],
-     ["prescriber"],
+     ["prescribers"],
      "Every change I made, I discussed first. It was slower, but it meant I had support when things "
      "were hard."),
 ]  # fmt: skip

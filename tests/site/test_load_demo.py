@@ -41,3 +41,12 @@ def test_debug_mode_gets_a_local_demo_editor(settings, client, capsys):
     assert "demo-editor / try-the-queue-locally" in capsys.readouterr().out
     assert client.login(username="demo-editor", password="try-the-queue-locally")
     assert client.get("/moderation/").status_code == 200
+
+
+def test_demo_content_spells_each_tag_one_way(settings):
+    from taggit.models import Tag
+
+    settings.DEBUG = False
+    call_command("load_demo")
+    slugs = list(Tag.objects.values_list("slug", flat=True))
+    assert not [slug for slug in slugs if slug.rsplit("_", 1)[-1].isdigit()], slugs
