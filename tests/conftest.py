@@ -55,11 +55,36 @@ def second_editor(django_user_model):
 
 @pytest.fixture
 def site_admin(django_user_model):
-    user = django_user_model.objects.create_user(
-        "siteadmin", "a@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
+    """A real Admin: staff in the Admins group, NOT a superuser (Admins' powers come from the group)."""
+    user = django_user_model.objects.create_user("siteadmin", "a@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=ADMINS))
     return user
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    """The operator's own account: the only one with every power."""
+    return django_user_model.objects.create_user(
+        "root", "root@example.org", PASSWORD, is_staff=True, is_superuser=True
+    )
+
+
+def verified_login(client, user):
+    """Sign `user` in with their second factor passed, as the admin and moderation pages require.
+
+    Gives the user a confirmed authenticator device if they have none.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test authenticator", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 @pytest.fixture
@@ -70,11 +95,16 @@ def contributor_client(client, contributor):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    """An editor signed in with their second factor passed."""
+    return verified_login(client, editor)
 
 
 @pytest.fixture
 def admin_client_(client, site_admin):
-    client.force_login(site_admin)
-    return client
+    """A real Admin (not a superuser) signed in with their second factor passed."""
+    return verified_login(client, site_admin)
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    return verified_login(client, superuser)

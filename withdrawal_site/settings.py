@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "taggit",
+    # Two-factor sign-in for staff (TOTP apps, and one-time recovery codes).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "withdrawal_site",
     "withdrawal_site.disclaimers",
     "withdrawal_site.accounts",
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "withdrawal_site.accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -136,6 +142,22 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
 LOGIN_THROTTLE_CLIENT_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_CLIENT_ATTEMPTS", "20"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("LOGIN_THROTTLE_WINDOW", "900"))
+
+# --- Staff sign-in security (accounts app) ---------------------------------
+# Failures against one username from all clients are never refused (no
+# malicious lockout); at this many in a window a security event is logged.
+LOGIN_THROTTLE_USERNAME_ALERT = int(os.environ.get("LOGIN_THROTTLE_USERNAME_ALERT", "50"))
+# Staff sessions end after this much inactivity, and this long after sign-in
+# whatever happens. Readers never get a session at all.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+STAFF_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("STAFF_SESSION_ABSOLUTE_SECONDS", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = STAFF_SESSION_ABSOLUTE_SECONDS
+# Two-factor: the issuer name shown in authenticator apps; paths where a staff
+# session must have passed its second factor.
+OTP_TOTP_ISSUER = "Withdrawal Commons"
+OTP_REQUIRED_PATH_PREFIXES = ("/admin/", "/moderation/")
+OTP_RECOVERY_CODE_COUNT = 10
+# --- end staff sign-in security --------------------------------------------
 
 # Internationalisation: English first; Spanish and Polish are next.
 LANGUAGE_CODE = "en"
@@ -214,6 +236,11 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# Over HTTPS with no cookie domain, the __Host- prefix makes browsers refuse a
+# cookie set by a sibling subdomain or over plain HTTP.
+if not DEBUG:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)

@@ -3,6 +3,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from articles.models import Article
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +30,14 @@ def test_staff_without_article_permission_is_refused(client, django_user_model, 
     staff = django_user_model.objects.create_user(
         "plainstaff", "s@example.org", "pw-123456789", is_staff=True
     )
-    client.force_login(staff)
+    verified_login(client, staff)
     assert client.get(preview_url(draft_article)).status_code == 403
 
 
 def test_staff_editor_sees_the_change_form_with_preview_link(client, editor, published_article):
     editor.is_staff = True
     editor.save()
-    client.force_login(editor)
+    verified_login(client, editor)
     response = client.get(reverse("admin:articles_article_change", args=[published_article.pk]))
     assertContains(response, preview_url(published_article))
     assertContains(response, 'id="section-first-part"')  # the rendered body, as saved

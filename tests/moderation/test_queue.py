@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from moderation import services
 from moderation.models import AuditLogEntry, Submission
+from tests.conftest import verified_login
 from tests.moderation.helpers import reload
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_admins_group_member_without_superuser_is_an_editor(client, django_user_
 
     user = django_user_model.objects.create_user("keeper", "k@example.org", "x")
     user.groups.add(Group.objects.get(name="Admins"))
-    client.force_login(user)
+    verified_login(client, user)
     assert client.get(reverse("moderation:queue")).status_code == 200
 
 

@@ -3,6 +3,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from tests.conftest import verified_login
 from withdrawal_site.disclaimers.models import Disclaimer
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_editors_read_but_cannot_edit_disclaimers_and_the_public_cannot_reach_th
     assert client.get(change_url).status_code == 302  # anonymous: to the admin login
     client.force_login(contributor)
     assert client.get(change_url).status_code == 302  # not staff: to the admin login
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get(change_url).status_code == 200  # view permission: read-only form
     response = client.post(change_url, {"key": "site", "title": "Hacked", "summary": "x", "body": "x"})
     assert response.status_code == 403

@@ -38,17 +38,22 @@ def test_pages_make_no_third_party_requests(client):
     assert "style=" not in html
 
 
-def test_session_and_csrf_cookies_are_secure_and_http_only(client, editor):
+def test_session_and_csrf_cookies_are_secure_http_only_and_host_prefixed(client, editor, settings):
+    # Production settings (DEBUG off) name both cookies with the __Host- prefix:
+    # Secure, Path=/ and no Domain, so a sibling subdomain cannot plant them.
+    assert settings.SESSION_COOKIE_NAME == "__Host-sessionid"
+    assert settings.CSRF_COOKIE_NAME == "__Host-csrftoken"
+    assert settings.SESSION_COOKIE_DOMAIN is None and settings.CSRF_COOKIE_DOMAIN is None
     response = client.get(reverse("accounts:login"), secure=True)
-    csrf = response.cookies["csrftoken"]
-    assert csrf["secure"] and csrf["httponly"]
+    csrf = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert csrf["secure"] and csrf["httponly"] and csrf["path"] == "/" and not csrf["domain"]
     response = client.post(
         reverse("accounts:login"),
         {"username": "editor", "password": "a-long-test-password-123"},
         secure=True,
     )
-    session = response.cookies["sessionid"]
-    assert session["secure"] and session["httponly"]
+    session = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert session["secure"] and session["httponly"] and session["path"] == "/" and not session["domain"]
 
 
 def _settings_process(env: dict[str, str]) -> subprocess.CompletedProcess:
