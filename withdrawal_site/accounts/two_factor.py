@@ -33,7 +33,7 @@ def secret_text(device: TOTPDevice) -> str:
 
 
 def qr_code_data_uri(device: TOTPDevice) -> str:
-    """An SVG QR code of the otpauth URI as a data: URI (the CSP allows data: images, not inline SVG styles)."""
+    """An SVG QR code of the otpauth URI, as a data: URI (the CSP allows data: images)."""
     import qrcode
     import qrcode.image.svg
 
