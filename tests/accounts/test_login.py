@@ -93,3 +93,34 @@ def test_a_successful_sign_in_forgets_earlier_failures(client, editor, settings)
     client.post(reverse("accounts:login"), {"username": "editor", "password": "wrong"})
     response = client.post(reverse("accounts:login"), {"username": "editor", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_nobody_can_lock_an_editor_out_by_failing_from_other_addresses(client, editor, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    for address in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        for _ in range(3):
+            client.post(
+                reverse("accounts:login"), {"username": "editor", "password": "wrong"}, REMOTE_ADDR=address
+            )
+    # The attacker's own address is refused...
+    refused = client.post(
+        reverse("accounts:login"), {"username": "editor", "password": PASSWORD}, REMOTE_ADDR="198.51.100.1"
+    )
+    assert refused.status_code == 429
+    # ...but the editor, from their own address, signs in.
+    response = client.post(
+        reverse("accounts:login"), {"username": "editor", "password": PASSWORD}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_many_failures_against_one_username_raise_an_alert(client, editor, settings, caplog):
+    settings.LOGIN_THROTTLE_USERNAME_ALERT = 4
+    for number in range(4):
+        client.post(
+            reverse("accounts:login"),
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR=f"192.0.2.{number}",
+        )
+    assert [r for r in caplog.records if getattr(r, "event", "") == "login_username_targeted"]
