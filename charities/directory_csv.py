@@ -9,6 +9,12 @@ service is the one that counts). An organisation is matched by
 Importing is all or nothing: every row is checked first, and a file with any
 bad row is refused with one message per row and changes nothing. Importing a
 file that `export_directory` wrote changes nothing.
+
+Spreadsheets run a cell that starts with =, +, -, @ (or a tab or carriage
+return) as a formula, so an exported cell that starts like that, or with the
+escaping apostrophe itself, gets an apostrophe in front; importing removes
+exactly that apostrophe again. A file with an unescaped = or @ at the start
+of a cell is refused: it did not come from here and may carry a formula.
 """
 
 import csv
@@ -63,6 +69,51 @@ COLUMNS = [
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 SCHEDULE_ENTRY_RE = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU) (\d\d:\d\d)-(\d\d:\d\d) (\S+)$")
 TRUE_WORDS, FALSE_WORDS = {"yes", "true", "1"}, {"no", "false", "0", ""}
+
+# Cell starts a spreadsheet treats as a formula, and the apostrophe that escapes them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+# Starts refused on import when unescaped (+ and - begin phone numbers and notes).
+REFUSED_STARTS = ("=", "@")
+# No cell of a real listing comes near this; a bigger one is a mistake or an attack.
+MAX_CELL_CHARACTERS = 10_000
+
+
+def neutralise_cell(value: str) -> str:
+    """The cell as written to CSV: never read as a formula by a spreadsheet."""
+    if value and (value.startswith(FORMULA_STARTS) or value.startswith(ESCAPE)):
+        return ESCAPE + value
+    return value
+
+
+def unescape_cell(value: str) -> str:
+    """Undo `neutralise_cell` exactly; any other apostrophe is data."""
+    if len(value) > 1 and value.startswith(ESCAPE) and value[1:].startswith((*FORMULA_STARTS, ESCAPE)):
+        return value[1:]
+    return value
+
+
+def _column_limits() -> dict[str, int]:
+    """Each column's max_length on the model it is written to."""
+    targets = {
+        "organization_slug": (Organization, "slug"),
+        "organization_name": (Organization, "name"),
+        "organization_url": (Organization, "website"),
+        "organization_email": (Organization, "email"),
+        "organization_charity_number": (Organization, "charity_number"),
+        "service_name": (Service, "name"),
+        "service_url": (Service, "url"),
+        "service_fees_description": (Service, "cost"),
+        "schedule_note": (Service, "hours_note"),
+        "phone_description": (Phone, "description"),
+        "service_area_description": (ServiceArea, "description"),
+    }
+    limits = {}
+    for column, (model, name) in targets.items():
+        max_length = model._meta.get_field(name).max_length
+        if max_length:
+            limits[column] = max_length
+    return limits
 
 
 class ImportRefusedError(Exception):
@@ -172,7 +223,7 @@ def export_csv(stream: io.TextIOBase) -> int:
     rows = export_rows()
     writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralise_cell(str(value)) for key, value in row.items()} for row in rows)
     return len(rows)
 
 
@@ -208,13 +259,62 @@ def _parse_schedules(value: str, problems: list[str]) -> list[tuple]:
     return schedules
 
 
+@dataclass
+class UnreadableRow:
+    """A row the CSV reader could not read at all (a huge cell, a NUL byte)."""
+
+    line_number: int
+    problem: str
+
+
+def _cell_problems(raw: dict, limits: dict[str, int]) -> list[str]:
+    """What makes a row unusable before its values are even looked at. Never quotes a huge value back."""
+    problems = []
+    for key in COLUMNS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):  # DictReader puts surplus cells in a list
+            problems.append(f"{key} is not one cell")
+            continue
+        if any("\udc80" <= character <= "\udcff" for character in value):
+            problems.append(f"{key} is not UTF-8 text")
+            continue
+        if "\x00" in value:
+            problems.append(f"{key} contains a NUL character")
+            continue
+        if len(value) > MAX_CELL_CHARACTERS:
+            problems.append(f"{key} is {len(value)} characters long (at most {MAX_CELL_CHARACTERS})")
+            continue
+        stripped = value.strip()
+        if stripped.startswith(REFUSED_STARTS):
+            problems.append(
+                f"{key} starts with “{stripped[0]}”, which a spreadsheet runs as a formula "
+                f"(put an apostrophe in front if it is meant as text)"
+            )
+            continue
+        limit = limits.get(key)
+        if limit and len(unescape_cell(stripped)) > limit:
+            problems.append(f"{key} is {len(stripped)} characters long (at most {limit})")
+    if None in raw:
+        problems.append("the row has more cells than the header")
+    return problems
+
+
 def parse_rows(rows: list[dict[str, str]], known_drug_classes: set[str]) -> tuple[dict, list[str]]:
     """Check every row; return the organisations to write and one error message per bad row."""
     organizations: dict[str, OrganizationRecord] = {}
     errors: list[str] = []
+    limits = _column_limits()
     for line_number, raw in enumerate(rows, start=2):  # line 1 is the header
-        row = {key: (raw.get(key) or "").strip() for key in COLUMNS}
-        problems: list[str] = []
+        if isinstance(raw, UnreadableRow):
+            errors.append(f"Row {raw.line_number}: {raw.problem}")
+            continue
+        problems = _cell_problems(raw, limits)
+        if problems:
+            errors.append(f"Row {line_number}: " + "; ".join(problems))
+            continue
+        row = {key: unescape_cell((raw.get(key) or "").strip()) for key in COLUMNS}
 
         name = row["organization_name"]
         if not name:
@@ -427,6 +527,15 @@ def import_rows(rows: list[dict[str, str]], *, dry_run: bool = False) -> ImportR
     if errors:
         raise ImportRefusedError(errors)
     report = ImportReport(dry_run=dry_run)
+    try:
+        _write_records(records, report, dry_run=dry_run)
+    except ValidationError as error:
+        # A check above missed something the model refuses: still a clear refusal, never a traceback.
+        raise ImportRefusedError([f"Refused while writing: {'; '.join(error.messages)}"]) from error
+    return report
+
+
+def _write_records(records: dict, report: ImportReport, *, dry_run: bool) -> None:
     with transaction.atomic():
         for record in records.values():
             organization = _find_organization(record)
@@ -448,12 +557,34 @@ def import_rows(rows: list[dict[str, str]], *, dry_run: bool = False) -> ImportR
                 _write_service(organization, service_record, position, report)
         if dry_run:
             transaction.set_rollback(True)
-    return report
 
 
-def read_csv(stream: io.TextIOBase) -> list[dict[str, str]]:
+def read_csv(stream: io.TextIOBase) -> list:
+    """Rows as dicts; a row the reader cannot read becomes an `UnreadableRow`, reported with the others.
+
+    Open the file with errors="surrogateescape" so bytes that are not UTF-8
+    reach `parse_rows`, which names the row, instead of failing the whole read.
+    """
     reader = csv.DictReader(stream)
-    missing = {"organization_name", "service_type"} - set(reader.fieldnames or [])
+    try:
+        fieldnames = reader.fieldnames or []
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise ImportRefusedError([f"The header row cannot be read: {error}"]) from error
+    if any("\udc80" <= character <= "\udcff" for name in fieldnames for character in name):
+        raise ImportRefusedError(["The header row is not UTF-8 text"])
+    missing = {"organization_name", "service_type"} - set(fieldnames)
     if missing:
         raise ImportRefusedError([f"The header row lacks the column(s): {', '.join(sorted(missing))}"])
-    return list(reader)
+    rows: list = []
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            rows.append(
+                UnreadableRow(line_number=reader.line_num, problem=f"cannot be read as CSV ({error})")
+            )
+            continue
+        rows.append(row)
+    return rows

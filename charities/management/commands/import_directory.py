@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, dry_run: bool, **options) -> None:
         try:
-            with open(path, newline="", encoding="utf-8-sig") as stream:
+            with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as stream:
                 report = import_rows(read_csv(stream), dry_run=dry_run)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
