@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from resources.models import DrugClass
 
@@ -14,6 +15,7 @@ from .models import Organization, Service, ServiceArea, language_name, split_cod
 PAGE_SIZE = 20
 
 
+@require_safe
 def support_list(request: HttpRequest) -> HttpResponse:
     drug_classes = list(DrugClass.objects.all())
     form = DirectoryFilterForm(request.GET, drug_class_slugs={dc.slug for dc in drug_classes})
@@ -72,6 +74,7 @@ def support_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization.objects.listed(), slug=slug)
     return render(
@@ -85,6 +88,7 @@ def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_safe
 def crisis(request: HttpRequest) -> HttpResponse:
     """Crisis lines grouped by country; a line for several countries appears under each."""
     groups: dict[str, list[Service]] = {}

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from withdrawal_site.accounts.roles import is_editor
 from withdrawal_site.ratelimit import client_hash, is_limited, record_hit
@@ -43,7 +43,7 @@ def editor_required(view):
 # Contributors -----------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def contribute(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -77,7 +77,7 @@ def _target_not_found(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contribute_kind(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in Submission.Kind.values:
         raise Http404
@@ -91,7 +91,7 @@ def contribute_kind(request: HttpRequest, kind: str) -> HttpResponse:
             return _target_not_found(request)
         form_kwargs["target"] = target
 
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _render_contribution_form(
             request, kind, form_class(**form_kwargs), target=target, target_ref=target_ref
         )
@@ -154,7 +154,7 @@ def _revision_form(submission: Submission, data=None):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status(request: HttpRequest, reference: str) -> HttpResponse:
     submission = get_object_or_404(Submission, reference=reference)
     form = _revision_form(submission, request.POST if request.method == "POST" else None)
@@ -203,7 +203,7 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @editor_required
-@require_GET
+@require_safe
 def queue(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in Submission.Kind.values:
@@ -272,10 +272,10 @@ def _get_submission(pk: int) -> Submission:
 
 
 @editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _get_submission(pk)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "moderation/review.html", _review_context(submission))
 
     decision_form = DecisionForm(request.POST)
@@ -365,7 +365,7 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @editor_required
-@require_GET
+@require_safe
 def history(request: HttpRequest, username: str) -> HttpResponse:
     person = get_object_or_404(get_user_model(), **{get_user_model().USERNAME_FIELD: username})
     entries = AuditLogEntry.objects.filter(actor=person).select_related("submission").order_by("-at", "-pk")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from charities.models import Organization
@@ -33,7 +33,7 @@ def _query_string(form) -> str:
 # --- Drugs ---------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def drug_list(request: HttpRequest) -> HttpResponse:
     form = DrugFilterForm(request.GET or None)
     drugs = Drug.objects.published().order_by("drug_class__position", "drug_class__name", "name")
@@ -45,7 +45,7 @@ def drug_list(request: HttpRequest) -> HttpResponse:
     return render(request, "resources/drug_list.html", {"form": form, "drugs": drugs})
 
 
-@require_GET
+@require_safe
 def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     drug = get_object_or_404(Drug.objects.published(), slug=slug)
     # Titles only on this page: one query per section, without the lists' prefetches.
@@ -92,12 +92,12 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Tapering methods ----------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def method_list(request: HttpRequest) -> HttpResponse:
     return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.published()})
 
 
-@require_GET
+@require_safe
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     method = get_object_or_404(TaperingMethod.objects.published(), slug=slug)
     jsonld = {
@@ -135,34 +135,34 @@ def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def tip_list(request: HttpRequest) -> HttpResponse:
     return _filtered_list(request, Tip, "resources/tip_list.html")
 
 
-@require_GET
+@require_safe
 def tip_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tip = get_object_or_404(Tip.objects.published(), slug=slug)
     return render(request, "resources/tip_detail.html", {"tip": tip})
 
 
-@require_GET
+@require_safe
 def experience_list(request: HttpRequest) -> HttpResponse:
     return _filtered_list(request, Experience, "resources/experience_list.html")
 
 
-@require_GET
+@require_safe
 def experience_detail(request: HttpRequest, slug: str) -> HttpResponse:
     experience = get_object_or_404(Experience.objects.published(), slug=slug)
     return render(request, "resources/experience_detail.html", {"experience": experience})
 
 
-@require_GET
+@require_safe
 def link_list(request: HttpRequest) -> HttpResponse:
     return _filtered_list(request, ResourceLink, "resources/link_list.html")
 
 
-@require_GET
+@require_safe
 def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
     link = get_object_or_404(ResourceLink.objects.published(), slug=slug)
     return render(request, "resources/link_detail.html", {"link": link})
@@ -171,7 +171,7 @@ def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Reference table -----------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def benzo_equivalents(request: HttpRequest) -> HttpResponse:
     published_slugs = set(
         Drug.objects.filter(
@@ -200,7 +200,7 @@ PLANNER_FIELDS = (
 )
 
 
-@require_GET
+@require_safe
 def taper_planner(request: HttpRequest) -> HttpResponse:
     submitted = any(name in request.GET for name in PLANNER_FIELDS)
     form = PlannerForm(request.GET if submitted else None)

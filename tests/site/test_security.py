@@ -78,3 +78,42 @@ def test_debug_mode_starts_without_a_secret_key():
     result = _settings_process({"DJANGO_DEBUG": "1"})
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+PUBLIC_PATHS = [
+    "/",
+    "/about/",
+    "/privacy/",
+    "/healthz",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/search/?q=taper",
+    "/articles/",
+    "/feeds/articles/",
+    "/crisis/",
+    "/support/",
+    "/drugs/",
+    "/tapering/",
+    "/tapering/planner/",
+    "/tips/",
+    "/experiences/",
+    "/resources/",
+    "/reference/benzodiazepine-equivalents/",
+    "/contribute/",
+    "/contribute/tip/",
+    "/accounts/login/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_head_works_wherever_get_does(client, path):
+    get = client.get(path)
+    head = client.head(path)
+    assert get.status_code < 400, path
+    assert head.status_code == get.status_code, path
+    assert head.content == b""
+
+
+def test_head_works_on_staff_pages_too(editor_client):
+    for path in ("/moderation/", "/admin/"):
+        assert editor_client.head(path).status_code == editor_client.get(path).status_code == 200

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import query as search_query
 from .documents import SearchKind
@@ -35,7 +35,7 @@ def _filters(query: str, kind: str, results: search_query.SearchResults) -> list
     return filters
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """`/search/?q=&type=&page=`: any input gives a normal page, never an error."""
     query = search_query.clean_query(request.GET.get("q", ""))
