@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "withdrawal_site.security.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -244,7 +245,19 @@ if not DEBUG:
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# DJANGO_BEHIND_PROXY: how many reverse proxies stand in front of the app
+# (0 or off: none; on/true: one; or a number). The client address is taken
+# that many hops from the right of X-Forwarded-For (withdrawal_site.security).
+_behind_proxy = os.environ.get("DJANGO_BEHIND_PROXY", "").strip().lower()
+if _behind_proxy in {"", "0", "false", "no", "off"}:
+    TRUSTED_PROXY_COUNT = 0
+elif _behind_proxy in {"true", "yes", "on"}:
+    TRUSTED_PROXY_COUNT = 1
+elif _behind_proxy.isdigit():
+    TRUSTED_PROXY_COUNT = int(_behind_proxy)
+else:
+    raise ImproperlyConfigured("DJANGO_BEHIND_PROXY must be off, on, or the number of trusted proxies.")
+if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The first-visit notice is remembered by this cookie for a year.

@@ -18,3 +18,7 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(throttle.on_logged_in, dispatch_uid="accounts.throttle.logged_in")
         user_logged_in.connect(middleware.on_logged_in, dispatch_uid="accounts.session_clock")
         signals.connect()
+
+        from withdrawal_site import security  # registers the deployment checks
+
+        security.log_deployment_warnings()
