@@ -181,3 +181,10 @@ def test_the_admins_own_logout_works_before_the_second_factor(client, editor):
     response = client.post(reverse("admin:logout"))
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_two_factor_pages_and_recovery_codes_are_never_cached(editor_client, client, second_editor):
+    response = editor_client.post(reverse("accounts:recovery_codes"))
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(second_editor)
+    assert "no-store" in client.get(reverse("accounts:otp_setup"))["Cache-Control"]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -67,6 +68,7 @@ def _staff_only(request) -> None:
         raise PermissionDenied
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def otp_setup(request):
@@ -99,6 +101,7 @@ def otp_setup(request):
     return render(request, "accounts/otp_setup.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def otp_verify(request):
@@ -123,6 +126,7 @@ def otp_verify(request):
     )
 
 
+@never_cache
 @login_required
 @require_POST
 def recovery_codes(request):
