@@ -6,6 +6,7 @@ from articles.models import Article
 from charities.models import Organization
 from moderation.models import Submission
 from resources.models import Drug, Tip
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def test_debug_mode_gets_a_local_demo_editor(settings, client, capsys):
     assert editor.groups.filter(name="Editors").exists() and not editor.is_superuser
     assert "demo-editor / try-the-queue-locally" in capsys.readouterr().out
     assert client.login(username="demo-editor", password="try-the-queue-locally")
+    # Like every staff account, the demo editor sets up two-step sign-in first.
+    assert client.get("/moderation/")["Location"].startswith("/accounts/two-factor/setup/")
+    verified_login(client, editor)
     assert client.get("/moderation/").status_code == 200
 
 
