@@ -57,4 +57,5 @@ def editor_pages() -> list[tuple[str, str]]:
     return [
         ("moderation queue", reverse("moderation:queue")),
         ("review a submission", reverse("moderation:review", args=[submission.pk])),
+        ("set up two-step sign-in", reverse("accounts:otp_setup")),
     ]
