@@ -117,3 +117,26 @@ def test_head_works_wherever_get_does(client, path):
 def test_head_works_on_staff_pages_too(editor_client):
     for path in ("/moderation/", "/admin/"):
         assert editor_client.head(path).status_code == editor_client.get(path).status_code == 200
+
+
+def test_check_deploy_passes_with_production_settings():
+    """The same command as .ci/run: production settings raise no warning at all."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "WEB_CONCURRENCY"))}
+    env = {
+        **clean,
+        "DJANGO_SETTINGS_MODULE": "withdrawal_site.settings",
+        "DJANGO_SECRET_KEY": "a-production-like-secret-key-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "withdrawal-commons.example",
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_HOST_USER": "ci",
+        "EMAIL_HOST_PASSWORD": "ci",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

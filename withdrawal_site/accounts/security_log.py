@@ -39,5 +39,9 @@ def log_event(
     extra["client"] = _client(request)
     if username is not None:
         extra["username"] = str(username)[:USERNAME_MAX]
-    level = logging.WARNING if event.endswith(("_failed", "_throttled", "_refused")) else logging.INFO
+    level = (
+        logging.WARNING
+        if event.endswith(("_failed", "_throttled", "_refused", "_targeted"))
+        else logging.INFO
+    )
     logger.log(level, event, extra=extra)
