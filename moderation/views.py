@@ -267,10 +267,24 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
                 services.resubmit(reference=reference, data=form.to_data())
             except services.ModerationError as error:
                 messages.error(request, str(error))
+            except Exception:
+                logger.exception("Saving a contributor's revision failed")
+                form.add_error(
+                    None,
+                    _(
+                        "Something on our side is not working right now, so your revision was not "
+                        "saved. Nothing you typed is lost: it is in the form below. Please try again "
+                        "in a minute or two."
+                    ),
+                )
+                response_status = 503
             else:
-                messages.success(request, _("Thank you. Your revised version is back with the editors."))
-            return redirect(submission.get_status_url())
-        response_status = 400
+                _flash(request, _("Thank you. Your revised version is back with the editors."))
+                return redirect(submission.get_status_url())
+            if response_status != 503:
+                return redirect(submission.get_status_url())
+        else:
+            response_status = 400
     return render(
         request,
         "moderation/status.html",

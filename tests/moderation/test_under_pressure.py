@@ -371,3 +371,22 @@ def test_a_corrections_status_page_never_shows_a_target_that_is_no_longer_public
 
 def test_the_admins_group_exists_for_the_ladder():
     assert Group.objects.filter(name="Admins").exists()
+
+
+def test_a_failure_while_saving_a_revision_keeps_it_in_the_form(client, make_submission, editor, monkeypatch):
+    submission = make_submission("tip")
+    services.decide(
+        submission_id=submission.pk, editor=editor, action="request_changes", public_note="Add more"
+    )
+
+    def fail(**kwargs):
+        raise OperationalError("could not connect")
+
+    monkeypatch.setattr(services, "resubmit", fail)
+    response = client.post(
+        submission.get_status_url(), {"title": "Revised title", "body": "My revised words"}
+    )
+    assert response.status_code == 503
+    assertContains(response, "My revised words", status_code=503)
+    assertContains(response, "was not saved", status_code=503)
+    assert reload(submission).status == "changes_requested"
