@@ -40,7 +40,8 @@ class SubmissionAdmin(ReadOnlyAdmin):
     list_filter = ["status", "kind"]
     list_select_related = ["decided_by"]
     date_hierarchy = "created_at"
-    exclude = ["client_hash"]
+    # Who sent it stays hidden from staff, as on the review page.
+    exclude = ["client_hash", "submitted_by"]
     inlines = [AuditLogInline]
 
 

@@ -390,3 +390,9 @@ def test_a_failure_while_saving_a_revision_keeps_it_in_the_form(client, make_sub
     assertContains(response, "My revised words", status_code=503)
     assertContains(response, "was not saved", status_code=503)
     assert reload(submission).status == "changes_requested"
+
+
+def test_control_characters_in_a_pseudonym_are_stripped_at_the_edge(client):
+    client.post(contribute_url("tip"), form_data("tip", pseudonym="Ri\x07v\x1ber", title="Ti\x0ctle"))
+    submission = Submission.objects.get()
+    assert submission.pseudonym == "River" and submission.data["title"] == "Title"
