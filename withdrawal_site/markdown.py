@@ -152,8 +152,10 @@ def _collect_headings(tokens: list[dict]) -> tuple[Heading, ...]:
 MAX_BRACKET_SCAN = 200_000  # characters the link parser would scan for closing brackets
 MAX_DELIMITER_RUN = 50  # consecutive * or _ (outside a horizontal rule line)
 MAX_NESTING = 30  # > quote levels, or list markers opening one line
+MAX_DELIMITERS_PER_BLOCK = 600  # * and _ runs in one paragraph: emphasis nests recursively
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_ANY_DELIMITER_RUN = re.compile(r"[*_]+")
 _DELIMITER_RUN = re.compile(rf"[*_]{{{MAX_DELIMITER_RUN + 1},}}")
 _RULE_LINE = re.compile(r"^[ \t]*([*_-])([ \t]*\1)*[ \t]*$")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
@@ -200,9 +202,12 @@ def _bracket_scan_cost(block: str) -> int:
 def markdown_problem(text: str) -> str | None:
     """None when `text` renders in bounded time; otherwise the reason, for logs and tests."""
     text = text or ""
-    scan = sum(_bracket_scan_cost(block) for block in _BLOCK_BREAK.split(text))
+    blocks = _BLOCK_BREAK.split(text)
+    scan = sum(_bracket_scan_cost(block) for block in blocks)
     if scan > MAX_BRACKET_SCAN:
         return "brackets"
+    if any(len(_ANY_DELIMITER_RUN.findall(block)) > MAX_DELIMITERS_PER_BLOCK for block in blocks):
+        return "emphasis-nesting"
     for line in text.splitlines():
         if _DELIMITER_RUN.search(line) and not _RULE_LINE.match(line):
             return "delimiter-run"
