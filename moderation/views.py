@@ -94,6 +94,8 @@ def _render_contribution_form(request, kind, form, *, target=None, target_ref=""
             "content_fields": _content_fields(form),
             "target": target,
             "target_ref": target_ref,
+            "target_is_crisis_line": isinstance(target, Organization)
+            and charities_services.has_crisis_line(target),
         },
         status=status,
     )

@@ -153,6 +153,10 @@ def test_a_crisis_line_can_be_reported_but_no_one_changes_it_through_a_correctio
     service = make_listing(
         "Samaritans Test", phone="116 123", is_crisis_line=True, last_verified=datetime.date.today()
     )
+    form = public.get(
+        contribute_url("correction"), {"target": f"charities.organization.{service.organization.pk}"}
+    )
+    assertContains(form, "Your report goes to an Admin")
     correction = propose(public, service.organization, phone="0117 950 0020")  # the report is accepted
 
     review = admin_member_client.get(reverse("moderation:review", args=[correction.pk]))
