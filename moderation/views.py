@@ -243,7 +243,7 @@ def _revision_form(submission: Submission, data=None):
         return None
     form_class = CONTENT_FORMS[submission.kind]
     if form_class is CorrectionForm:
-        if submission.target is None or not is_public(submission.target):
+        if _public_target(submission) is None:
             return None
         return CorrectionForm(
             data,
@@ -294,33 +294,34 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
             "submission": submission,
             "status_url": request.build_absolute_uri(submission.get_status_url()),
             "revision_form": form,
-            "diff": _public_diff(submission),
-            "target_hidden": _target_hidden(submission),
+            **_public_correction_context(submission),
             **preview_context(submission),
         },
         status=response_status,
     )
 
 
-def _target_hidden(submission: Submission) -> bool:
-    if submission.kind != Submission.Kind.CORRECTION:
-        return False
+def _public_target(submission: Submission):
+    """The page a correction refers to, while it is public; None once it is not (or never was)."""
     target = submission.target
-    return target is None or not is_public(target)
+    if target is None or not is_public(target):
+        return None
+    return target
 
 
-def _public_diff(submission: Submission):
-    """The correction's diff for its contributor: only while the page it corrects is public.
+def _public_correction_context(submission: Submission) -> dict:
+    """The correction's diff for its contributor, only while the page it corrects is public.
 
-    Once the page is unpublished, its current text is no longer the public's
-    business, so only what the contributor proposed is shown (against nothing).
+    Once the page is unpublished, its current text and title are no longer the
+    public's business: only what the contributor proposed is shown (against nothing).
     """
     if submission.kind != Submission.Kind.CORRECTION:
-        return None
-    target = submission.target
-    if target is not None and not is_public(target):
-        target = None
-    return correction_diff(target, submission.data.get("changes", {}))
+        return {"diff": None, "target_hidden": False}
+    target = _public_target(submission)
+    return {
+        "diff": correction_diff(target, submission.data.get("changes", {})),
+        "target_hidden": target is None,
+    }
 
 
 @never_cache
