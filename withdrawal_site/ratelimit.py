@@ -93,15 +93,18 @@ def take_slot(*, scope: str, identity: str, limit: int, window_seconds: int) -> 
     but marked unchecked, and the caller decides what that means (contributions
     are accepted with a note for the editors; see the README).
     """
-    key = _cache_key(scope, identity)
     try:
         count = record_hit(scope=scope, identity=identity, window_seconds=window_seconds)
-        if count > limit:
-            cache.decr(key)  # a refusal does not count
-            return Slot(scope, identity, allowed=False)
     except Exception as error:
         logger.warning(
             "Rate limit for %s not checked: the cache is unavailable (%s)", scope, type(error).__name__
         )
         return Slot(scope, identity, allowed=True, checked=False)
+    if count > limit:
+        refused = Slot(scope, identity, allowed=False)
+        try:
+            cache.decr(_cache_key(scope, identity))  # a refusal does not count
+        except Exception:
+            logger.warning("Could not uncount a refused hit for %s", scope)
+        return refused
     return Slot(scope, identity, allowed=True)
