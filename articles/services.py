@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from withdrawal_site.slugs import unique_slug
 
@@ -52,7 +53,8 @@ def publish_article(
             article.slug = unique_slug(Article, title, fallback="article")
     else:
         raise IntegrityError("Could not find a free slug for the article.")
-    names = [name.strip() for name in tag_names if name and name.strip()]
+    # A tag needs an address (its slug); one made only of punctuation would have none.
+    names = [name.strip() for name in tag_names if name and slugify(name.strip(), allow_unicode=True)]
     if names:
         article.tags.set(names)
     return article

@@ -36,7 +36,8 @@ class TagSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return tags_with_published_content()
+        # A tag stored without a slug has no page; it must not break the sitemap.
+        return tags_with_published_content().exclude(slug="")
 
     def location(self, item) -> str:
         return reverse("articles:tag", args=[item.slug])

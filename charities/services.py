@@ -3,13 +3,29 @@
 import datetime
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from resources.models import DrugClass
+from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.slugs import unique_slug
 
 from .countries import is_country_code, normalise_country
 from .models import Organization, Phone, Service, ServiceArea, split_codes, today
+
+
+class DuplicateListingError(ValidationError):
+    def __init__(self, existing: Organization):
+        self.existing = existing
+        super().__init__(
+            _(
+                "“%(name)s” is already in the directory (%(url)s). Nothing was published; "
+                "if its details are out of date, reject this and suggest a correction to that listing."
+            )
+            % {"name": existing.name, "url": existing.get_absolute_url()},
+            code="duplicate_listing",
+        )
 
 
 @transaction.atomic
@@ -30,9 +46,10 @@ def publish_listing(
     """Create a listing approved in moderation: organisation, one service, its phone and area.
 
     The listing starts unverified (no `last_verified`): approving a submission
-    is not the same as an admin checking the details. Approving the same
-    submission twice returns the existing listing (same name, type and
-    country) instead of creating a duplicate.
+    is not the same as an admin checking the details. A listing that already
+    exists (same name, type and country) is refused with DuplicateListingError:
+    merging silently would drop the contributor's details, and a second copy
+    would confuse readers. The editor can propose the details as a correction.
     """
     country = normalise_country(country)
     if country and not is_country_code(country):
@@ -45,7 +62,7 @@ def publish_listing(
         .first()
     )
     if existing is not None:
-        return existing
+        raise DuplicateListingError(existing)
 
     organization = Organization(
         name=name.strip(),
@@ -88,3 +105,51 @@ def mark_verified(*, services: Iterable[Service], verified_by, on: datetime.date
     """Record that `verified_by` checked these services' details today; returns how many."""
     pks = [service.pk for service in services]
     return Service.objects.filter(pk__in=pks).update(last_verified=on or today(), verified_by=verified_by)
+
+
+# Corrections to listings ----------------------------------------------------------
+#
+# A wrong phone number or web address sends a frightened person to the wrong
+# place, so those fields need an Admin's decision, and changing them clears
+# the listing's verification (it is no longer what an Admin checked). Crisis
+# lines are never changed through a public correction: one can be reported,
+# and an Admin changes the line in the directory admin after checking it.
+
+CONTACT_FIELDS = frozenset({"phone", "website", "email"})
+
+
+def is_site_admin(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=ADMINS).exists()
+
+
+def has_crisis_line(organization: Organization) -> bool:
+    return organization.services.filter(is_crisis_line=True).exists()
+
+
+def correction_refusal(*, organization: Organization, changes: dict[str, str], editor) -> str:
+    """Why `editor` may not apply `changes` to this listing ("" when they may)."""
+    if not changes:
+        return ""
+    if has_crisis_line(organization):
+        return _(
+            "This listing is a crisis line: corrections to it are reports only. An Admin checks "
+            "the details with the service and changes them in the directory admin; then mark this "
+            "correction as handled (reject it with a note)."
+        )
+    if CONTACT_FIELDS & set(changes) and not is_site_admin(editor):
+        return _(
+            "This correction changes a phone number, web address or email, so an Admin must decide "
+            "it: a wrong contact detail sends people to the wrong place."
+        )
+    return ""
+
+
+@transaction.atomic
+def apply_listing_correction(*, organization: Organization, changes: dict[str, str]) -> Organization:
+    """Apply an approved correction; a changed contact detail clears the verification."""
+    organization.apply_correction(changes)
+    if CONTACT_FIELDS & set(changes):
+        Service.objects.filter(organization=organization).update(last_verified=None, verified_by=None)
+    return organization

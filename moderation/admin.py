@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import AuditLogEntry, Submission
 
 # Fields of a submission that identify or reach its contributor.
-PRIVATE_SUBMISSION_FIELDS = frozenset({"email", "client_hash", "reference"})
+PRIVATE_SUBMISSION_FIELDS = frozenset(
+    {"email", "client_hash", "reference", "submitted_by", "idempotency_key"}
+)
 
 
 def touches_private_fields(lookup: str, *, prefix: str = "") -> bool:

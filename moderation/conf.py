@@ -20,6 +20,8 @@ DEFAULTS = {
     "MAX_FORM_AGE_SECONDS": 24 * 60 * 60,
     # Contributors' email addresses and client hashes are removed this long after the decision.
     "PURGE_AFTER_DAYS": 30,
+    # ...and this long after they were sent if nobody has decided them by then.
+    "PURGE_UNDECIDED_AFTER_DAYS": 90,
     # Queue page size.
     "QUEUE_PAGE_SIZE": 50,
 }

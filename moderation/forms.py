@@ -7,7 +7,9 @@ the content form alone; the public gets it combined with
 spam checks (a honeypot field and a signed start time).
 """
 
+import hashlib
 import re
+import secrets
 import time
 from functools import cache
 
@@ -19,9 +21,10 @@ from django.utils.translation import gettext_lazy as _
 
 from charities.models import Service
 from resources.models import DrugClass, ResourceLink
+from withdrawal_site.markdown import validate_markdown
 
 from . import conf
-from .targets import normalise_text
+from .targets import normalise_text, strip_control_characters
 
 TITLE_MAX = 200
 BODY_MAX = 20_000
@@ -38,17 +41,40 @@ web_url_validator = URLValidator(schemes=["http", "https"])
 
 
 def new_form_token(started_at: float | None = None) -> str:
-    """A signed note of when the form was shown; a script cannot forge or backdate it."""
-    return signing.dumps({"t": time.time() if started_at is None else started_at}, salt=FORM_TOKEN_SALT)
+    """A signed note of when the form was shown, with a random nonce.
+
+    A script cannot forge or backdate it; the nonce makes each token unique, so
+    it doubles as the idempotency key of the submission it ends up in.
+    """
+    return signing.dumps(
+        {"t": time.time() if started_at is None else started_at, "n": secrets.token_urlsafe(16)},
+        salt=FORM_TOKEN_SALT,
+    )
+
+
+def _token_payload(token: str) -> dict | None:
+    try:
+        payload = signing.loads(token or "", salt=FORM_TOKEN_SALT)
+        float(payload["t"])
+        if not isinstance(payload["n"], str) or not payload["n"]:
+            return None
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return payload
 
 
 def form_token_age(token: str) -> float | None:
     """Seconds since the form was shown, or None when the token is missing or tampered with."""
-    try:
-        started_at = float(signing.loads(token, salt=FORM_TOKEN_SALT)["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    payload = _token_payload(token)
+    return None if payload is None else time.time() - float(payload["t"])
+
+
+def form_token_key(token: str) -> str | None:
+    """The idempotency key of a valid token: a hash of its nonce (the token itself is never stored)."""
+    payload = _token_payload(token)
+    if payload is None:
         return None
-    return time.time() - started_at
+    return hashlib.sha256(f"{FORM_TOKEN_SALT}:{payload['n']}".encode()).hexdigest()
 
 
 def split_list(value: str) -> list[str]:
@@ -106,6 +132,19 @@ class ContentForm(forms.Form):
 
     list_fields: tuple[str, ...] = ()  # stored as lists, edited as comma-separated text
     drug_class_fields: tuple[str, ...] = ()
+    # Rendered as Markdown once published: refused here if they cannot be rendered within bounds.
+    markdown_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.markdown_fields:
+            value = cleaned_data.get(name)
+            if isinstance(value, str) and value:
+                try:
+                    validate_markdown(normalise_text(value))
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned_data
 
     def to_data(self) -> dict:
         data = {}
@@ -129,6 +168,8 @@ class ContentForm(forms.Form):
 
 
 class TipForm(ContentForm):
+    markdown_fields = ("body",)
+
     title = text_field(_("Title"), TITLE_MAX, help_text=_("A few words that sum up the tip."))
     body = text_field(
         _("Your tip"),
@@ -141,6 +182,8 @@ class TipForm(ContentForm):
 
 
 class ExperienceForm(ContentForm):
+    markdown_fields = ("body",)
+
     title = text_field(_("Title"), TITLE_MAX)
     body = text_field(
         _("Your experience"),
@@ -163,6 +206,8 @@ class ExperienceForm(ContentForm):
 
 
 class ResourceForm(ContentForm):
+    markdown_fields = ("description",)
+
     title = text_field(_("Name of the resource"), TITLE_MAX)
     url = url_field(_("Web address"))
     description = text_field(
@@ -174,6 +219,8 @@ class ResourceForm(ContentForm):
 
 
 class ArticleForm(ContentForm):
+    markdown_fields = ("body", "sources")
+
     title = text_field(_("Title"), TITLE_MAX)
     summary = text_field(
         _("Summary"), 500, long=True, rows=3, help_text=_("One or two sentences shown in lists.")
@@ -195,9 +242,22 @@ class ArticleForm(ContentForm):
     list_fields = ("tags",)
 
     def clean_tags(self) -> list[str]:
-        tags = list(dict.fromkeys(tag[:50] for tag in split_list(self.cleaned_data["tags"])))
+        names = split_list(strip_control_characters(self.cleaned_data["tags"]))
+        tags = list(dict.fromkeys(tag[:50].strip() for tag in names))
+        without_address = [tag for tag in tags if not tag_slug(tag)]
+        if without_address:
+            raise forms.ValidationError(
+                _("A tag needs at least one letter or digit: %(tags)s"),
+                code="tag_slug",
+                params={"tags": ", ".join(without_address)},
+            )
         validate_list_length(tags)
         return tags
+
+
+def tag_slug(name: str) -> str:
+    """The address a tag page would get, as django-taggit makes it ("" means none)."""
+    return slugify(name, allow_unicode=True)
 
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -286,6 +346,18 @@ class CorrectionForm(ContentForm):
             )
         self.fields = {**proposals, **self.fields}
 
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.current:
+            field_name = self.FIELD_PREFIX + name
+            value = normalise_text(cleaned_data.get(field_name, ""))
+            if value and value != self.current[name][1]:
+                try:
+                    validate_markdown(value)
+                except forms.ValidationError as error:
+                    self.add_error(field_name, error)
+        return cleaned_data
+
     def changes(self) -> dict[str, str]:
         result = {}
         for name, (_label, current) in self.current.items():
@@ -352,6 +424,14 @@ class ContributorFieldsForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = new_form_token()
 
+    def clean_pseudonym(self) -> str:
+        return " ".join(strip_control_characters(self.cleaned_data["pseudonym"]).split())
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """Set once the form was sent with a valid token: the key its submission is stored under."""
+        return form_token_key(self.data.get(self.add_prefix("started"), ""))
+
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get(HONEYPOT_FIELD):
@@ -402,6 +482,8 @@ class DecisionForm(forms.Form):
     ACTIONS = ("approve", "reject", "request_changes", "spam")
 
     action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    # The revision of the content the editor was shown: a newer one is not decided unseen.
+    revision = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
     public_note = forms.CharField(
         label=_("Note to the contributor (shown on their status page)"),
         max_length=SHORT_TEXT_MAX,

@@ -65,9 +65,24 @@ class Submission(models.Model):
     target_object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_content_type", "target_object_id")
 
+    # The Markdown fields of `data` rendered once when saved (and on each edit or
+    # revision), so the status and review pages never render on view.
+    rendered = models.JSONField(default=dict, blank=True, editable=False)
+    # Bumped by every change to `data`: a decision names the revision the editor saw.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
     pseudonym = models.CharField(_("pseudonym"), max_length=100, blank=True)
     email = models.EmailField(_("email"), blank=True)
     client_hash = models.CharField(max_length=64, blank=True)
+    # A hash of the public form's single-use token: resending the same form finds
+    # this submission instead of creating a second one.
+    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # Set when the contributor was signed in, so nobody approves their own contribution.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The shared cache was down when it arrived, so the per-client limit was not checked.
+    rate_limit_unchecked = models.BooleanField(_("rate limit not checked"), default=False)
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True

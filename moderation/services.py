@@ -16,8 +16,12 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charities import services as charities_services
+from charities.models import Organization
+
 from . import conf, publishers
 from .models import AuditLogEntry, Submission
+from .preview import rendered_fields
 from .signals import submission_published
 
 Action = AuditLogEntry.Action
@@ -61,6 +65,32 @@ class PublishingFailedError(ModerationError):
     pass
 
 
+class StaleRevisionError(ModerationError):
+    """The content changed after the editor loaded the page: they must see it first."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+        super().__init__(
+            _(
+                "This submission changed while you were reading it (it is now revision %(revision)s). "
+                "Nothing was decided: read the new version below, then decide again."
+            )
+            % {"revision": submission.revision}
+        )
+
+
+class OwnSubmissionError(ModerationError):
+    pass
+
+
+class AlreadySubmittedError(ModerationError):
+    """The same public form was sent again: the first copy is the only one."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+        super().__init__(_("This form was already sent; here is the contribution it created."))
+
+
 def _log(submission: Submission, action: str, *, actor=None, note: str = "", internal_note: str = ""):
     return AuditLogEntry.objects.create(
         submission=submission, action=action, actor=actor, note=note, internal_note=internal_note
@@ -72,6 +102,29 @@ def _locked(submission_id: int) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission_id)
 
 
+def _check_claim(submission: Submission, editor) -> None:
+    holder = submission.active_claimant
+    if holder is not None and holder.pk != editor.pk:
+        raise ClaimedByOtherError(
+            _(
+                "%(editor)s is working on this (claimed until %(until)s UTC). "
+                "Only they can decide or edit it until the claim lapses or they release it."
+            )
+            % {"editor": holder.get_username(), "until": f"{submission.claim_expires_at:%H:%M}"}
+        )
+
+
+def _check_revision(submission: Submission, seen_revision: int | None) -> None:
+    if seen_revision is not None and seen_revision != submission.revision:
+        raise StaleRevisionError(submission)
+
+
+def find_by_idempotency_key(key: str | None) -> Submission | None:
+    if not key:
+        return None
+    return Submission.objects.filter(idempotency_key=key).first()
+
+
 def submit(
     *,
     kind: str,
@@ -81,21 +134,35 @@ def submit(
     client_hash: str = "",
     target: models.Model | None = None,
     language: str = "en",
+    idempotency_key: str | None = None,
+    submitted_by=None,
+    rate_limit_unchecked: bool = False,
 ) -> Submission:
-    with transaction.atomic():
-        submission = Submission(
-            kind=kind,
-            data=data,
-            pseudonym=pseudonym,
-            email=email,
-            client_hash=client_hash,
-            language=language,
-        )
-        if target is not None:
-            submission.target_content_type = ContentType.objects.get_for_model(target)
-            submission.target_object_id = str(target.pk)
-        submission.save()
-        _log(submission, Action.SUBMIT)
+    """Store a contribution once: the same `idempotency_key` again raises AlreadySubmittedError."""
+    submission = Submission(
+        kind=kind,
+        data=data,
+        rendered=rendered_fields(kind, data),
+        pseudonym=pseudonym,
+        email=email,
+        client_hash=client_hash,
+        language=language,
+        idempotency_key=idempotency_key or None,
+        submitted_by=submitted_by if getattr(submitted_by, "is_authenticated", False) else None,
+        rate_limit_unchecked=rate_limit_unchecked,
+    )
+    if target is not None:
+        submission.target_content_type = ContentType.objects.get_for_model(target)
+        submission.target_object_id = str(target.pk)
+    try:
+        with transaction.atomic():
+            submission.save()
+            _log(submission, Action.SUBMIT)
+    except IntegrityError:
+        existing = find_by_idempotency_key(idempotency_key)
+        if existing is None:
+            raise
+        raise AlreadySubmittedError(existing) from None
     return submission
 
 
@@ -140,17 +207,21 @@ def _changed_keys(old: dict, new: dict) -> list[str]:
     return sorted(key for key in set(old) | set(new) if old.get(key) != new.get(key))
 
 
-def edit(*, submission_id: int, editor, data: dict) -> Submission:
+def edit(*, submission_id: int, editor, data: dict, seen_revision: int | None = None) -> Submission:
     """An editor's change to the proposed content before deciding."""
     with transaction.atomic():
         submission = _locked(submission_id)
         if not submission.is_open:
             raise AlreadyDecidedError(submission)
+        _check_claim(submission, editor)
+        _check_revision(submission, seen_revision)
         changed = _changed_keys(submission.data, data)
         if not changed:
             return submission
         submission.data = data
-        submission.save(update_fields=["data", "updated_at"])
+        submission.rendered = rendered_fields(submission.kind, data)
+        submission.revision += 1
+        submission.save(update_fields=["data", "rendered", "revision", "updated_at"])
         _log(submission, Action.EDIT, actor=editor, internal_note=_("Changed: %s") % ", ".join(changed))
     return submission
 
@@ -163,9 +234,11 @@ def resubmit(*, reference: str, data: dict) -> Submission:
             raise AlreadyDecidedError(submission)
         changed = _changed_keys(submission.data, data)
         submission.data = data
+        submission.rendered = rendered_fields(submission.kind, data)
+        submission.revision += 1
         submission.status = Status.PENDING
         submission.public_note = ""
-        submission.save(update_fields=["data", "status", "public_note", "updated_at"])
+        submission.save(update_fields=["data", "rendered", "revision", "status", "public_note", "updated_at"])
         _log(submission, Action.EDIT, note=_("Revised by the contributor. Changed: %s") % ", ".join(changed))
     return submission
 
@@ -193,7 +266,16 @@ def _publish(submission: Submission, editor) -> models.Model:
             target = type(target)._base_manager.select_for_update().filter(pk=target.pk).first()
         if target is None:
             raise PublishingFailedError(_("The page this correction refers to no longer exists."))
-        target.apply_correction(dict(submission.data.get("changes", {})))
+        changes = dict(submission.data.get("changes", {}))
+        if isinstance(target, Organization):
+            refusal = charities_services.correction_refusal(
+                organization=target, changes=changes, editor=editor
+            )
+            if refusal:
+                raise PublishingFailedError(refusal)
+            charities_services.apply_listing_correction(organization=target, changes=changes)
+        else:
+            target.apply_correction(changes)
         return target
     publisher = publishers.publisher_for(submission.kind)
     return publisher(
@@ -212,11 +294,14 @@ def decide(
     public_note: str = "",
     internal_note: str = "",
     base_url: str = "",
+    seen_revision: int | None = None,
 ) -> Submission:
     """Approve, reject, request changes or mark as spam: exactly one decision wins.
 
     Approval publishes in the same transaction; if publishing fails, nothing
     changes. The contributor's email and cache refreshes wait for the commit.
+    The decision applies only to `seen_revision` (what the editor was shown),
+    and only the holder of a live claim may make it.
     """
     status, log_action = DECISIONS[action]
     with transaction.atomic():
@@ -225,6 +310,16 @@ def decide(
             action == "request_changes" and submission.status == Status.CHANGES_REQUESTED
         ):
             raise AlreadyDecidedError(submission)
+        _check_claim(submission, editor)
+        _check_revision(submission, seen_revision)
+        if (
+            action == "approve"
+            and submission.submitted_by_id is not None
+            and submission.submitted_by_id == editor.pk
+        ):
+            raise OwnSubmissionError(
+                _("You sent this contribution yourself, so another editor must approve it.")
+            )
         live_object = None
         if action == "approve":
             try:
@@ -263,9 +358,17 @@ def decide(
     return submission
 
 
-def purge_contributor_data(*, days: int | None = None) -> int:
-    """Forget emails and client hashes of submissions closed more than `days` ago."""
+def purge_contributor_data(*, days: int | None = None, undecided_days: int | None = None) -> int:
+    """Forget who sent what: emails, client hashes and accounts of submissions closed
+    more than `days` ago, and of submissions still undecided after `undecided_days`
+    (an item nobody decides must not keep its sender's address for ever)."""
     days = conf.get("PURGE_AFTER_DAYS") if days is None else days
-    cutoff = timezone.now() - timedelta(days=days)
-    stale = Submission.objects.closed_before(cutoff).exclude(email="", client_hash="")
-    return stale.update(email="", client_hash="")
+    undecided_days = conf.get("PURGE_UNDECIDED_AFTER_DAYS") if undecided_days is None else undecided_days
+    now = timezone.now()
+    closed = Submission.objects.closed_before(now - timedelta(days=days))
+    undecided = Submission.objects.open().filter(created_at__lt=now - timedelta(days=undecided_days))
+    identifying = ~models.Q(email="") | ~models.Q(client_hash="") | models.Q(submitted_by__isnull=False)
+    stale = Submission.objects.filter(
+        models.Q(pk__in=closed.values("pk")) | models.Q(pk__in=undecided.values("pk"))
+    ).filter(identifying)
+    return stale.update(email="", client_hash="", submitted_by=None)

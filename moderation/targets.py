@@ -7,6 +7,7 @@ never shows a draft, and a bad link never becomes a server error.
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -56,9 +57,19 @@ def resolve_target(value: str | None) -> models.Model:
     return obj
 
 
+# C0 control characters other than tab and newline: invisible, and not allowed in
+# XML, so one in a title would break the Atom feed for good.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(value: str) -> str:
+    return CONTROL_CHARACTERS.sub("", value or "")
+
+
 def normalise_text(value: str) -> str:
-    """Browsers send CRLF from a textarea; compare and store with plain newlines."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Browsers send CRLF from a textarea; compare and store with plain newlines, no control characters."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return strip_control_characters(text).strip()
 
 
 @dataclass(frozen=True)

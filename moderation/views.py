@@ -1,3 +1,4 @@
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -5,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -13,29 +15,54 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from charities import services as charities_services
+from charities.models import Organization
 from withdrawal_site.accounts.roles import is_editor
-from withdrawal_site.ratelimit import client_hash, is_limited, record_hit
+from withdrawal_site.ratelimit import client_hash, take_slot
 
 from . import conf, services
-from .forms import CONTENT_FORMS, CONTRIBUTOR_FIELD_NAMES, CorrectionForm, DecisionForm, public_form_class
+from .forms import (
+    CONTENT_FORMS,
+    CONTRIBUTOR_FIELD_NAMES,
+    CorrectionForm,
+    DecisionForm,
+    form_token_key,
+    public_form_class,
+)
 from .models import AuditLogEntry, Submission
 from .preview import preview_context
-from .targets import TargetNotFoundError, correction_diff, resolve_target
+from .targets import TargetNotFoundError, correction_diff, is_public, resolve_target
+
+logger = logging.getLogger(__name__)
 
 RATE_LIMIT_SCOPE = "moderation:contribute"
 PUBLIC_KINDS = [kind for kind in Submission.Kind if kind != Submission.Kind.CORRECTION]
 
 
+def _editor_action_failed(request: HttpRequest) -> HttpResponse:
+    response = render(request, "moderation/editor_unavailable.html", status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
 def editor_required(view):
-    """Editors, Admins and superusers only: strangers are sent to sign in, others refused."""
+    """Editors, Admins and superusers only: strangers are sent to sign in, others refused.
+
+    A database failure during an editor's page or decision is a clear 503 that
+    says nothing was changed (the decision's transaction rolled back), never a 500.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+        try:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not is_editor(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            logger.exception("Database error on an editor page")
+            return _editor_action_failed(request)
 
     return never_cache(wrapper)
 
@@ -67,6 +94,8 @@ def _render_contribution_form(request, kind, form, *, target=None, target_ref=""
             "content_fields": _content_fields(form),
             "target": target,
             "target_ref": target_ref,
+            "target_is_crisis_line": isinstance(target, Organization)
+            and charities_services.has_crisis_line(target),
         },
         status=status,
     )
@@ -96,10 +125,26 @@ def contribute_kind(request: HttpRequest, kind: str) -> HttpResponse:
             request, kind, form_class(**form_kwargs), target=target, target_ref=target_ref
         )
 
+    # The signed start token is single-use: a form already saved (a resend, a
+    # double tap, a retry after a lost response) answers with its status link.
+    idempotency_key = form_token_key(request.POST.get("started", ""))
+    already_saved = _saved_submission(idempotency_key)
+    if already_saved is not None:
+        return _already_saved(request, already_saved)
+
     form = form_class(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return _render_contribution_form(
+            request, kind, form, target=target, target_ref=target_ref, status=400
+        )
     identity = client_hash(request)
-    if is_limited(scope=RATE_LIMIT_SCOPE, identity=identity, limit=conf.get("RATE_LIMIT")):
-        form.is_valid()  # show any field errors too, and keep every value
+    slot = take_slot(
+        scope=RATE_LIMIT_SCOPE,
+        identity=identity,
+        limit=conf.get("RATE_LIMIT"),
+        window_seconds=conf.get("RATE_WINDOW_SECONDS"),
+    )
+    if not slot.allowed:
         form.add_error(
             None,
             _(
@@ -111,26 +156,82 @@ def contribute_kind(request: HttpRequest, kind: str) -> HttpResponse:
         return _render_contribution_form(
             request, kind, form, target=target, target_ref=target_ref, status=429
         )
-    if not form.is_valid():
-        return _render_contribution_form(
-            request, kind, form, target=target, target_ref=target_ref, status=400
+    try:
+        submission = services.submit(
+            kind=kind,
+            data=form.to_data(),
+            pseudonym=form.cleaned_data["pseudonym"],
+            email=form.cleaned_data["email"],
+            client_hash=identity,
+            target=target,
+            language=translation.get_language() or "en",
+            idempotency_key=idempotency_key,
+            submitted_by=request.user if request.user.is_authenticated else None,
+            rate_limit_unchecked=not slot.checked,
         )
-
-    submission = services.submit(
-        kind=kind,
-        data=form.to_data(),
-        pseudonym=form.cleaned_data["pseudonym"],
-        email=form.cleaned_data["email"],
-        client_hash=identity,
-        target=target,
-        language=translation.get_language() or "en",
-    )
-    record_hit(scope=RATE_LIMIT_SCOPE, identity=identity, window_seconds=conf.get("RATE_WINDOW_SECONDS"))
-    messages.success(
+    except services.AlreadySubmittedError as error:
+        slot.release()
+        return _already_saved(request, error.submission)
+    except Exception:
+        logger.exception("Saving a contribution failed")
+        slot.release()
+        saved = _saved_submission(idempotency_key)
+        if saved is not None:  # committed, then the connection dropped
+            return _already_saved(request, saved)
+        return _render_save_failed(request, kind, form, target=target, target_ref=target_ref)
+    _flash(
         request,
         _("Thank you. Your contribution is waiting for an editor. Keep the link of this page to follow it."),
     )
     return redirect(submission.get_status_url())
+
+
+def _flash(request: HttpRequest, message: str, level: int = messages.SUCCESS) -> None:
+    """A message on the next page, if the message store works; the page makes sense without it."""
+    try:
+        messages.add_message(request, level, message)
+    except Exception:
+        logger.warning("Could not store a message for the next page")
+
+
+def _saved_submission(idempotency_key: str | None) -> Submission | None:
+    try:
+        return services.find_by_idempotency_key(idempotency_key)
+    except DatabaseError:
+        return None
+
+
+def _already_saved(request: HttpRequest, submission: Submission) -> HttpResponse:
+    _flash(
+        request,
+        _("We already have this contribution: it was saved once, and this is its private status page."),
+        messages.INFO,
+    )
+    return redirect(submission.get_status_url())
+
+
+def _render_save_failed(request, kind, form, *, target=None, target_ref=""):
+    """The calm outage page, with everything they typed back in the form and the crisis link.
+
+    It needs neither the database nor the session: it reads no user and no messages.
+    """
+    # Tick-boxes of drug classes would need the database to draw: keep the choices as hidden values.
+    choice_fields = set(getattr(form, "drug_class_fields", ()))
+    response = render(
+        request,
+        "moderation/save_failed.html",
+        {
+            "kind": kind,
+            "kind_label": Submission.Kind(kind).label,
+            "form": form,
+            "content_fields": [field for field in _content_fields(form) if field.name not in choice_fields],
+            "kept_choices": [(name, value) for name in choice_fields for value in form.data.getlist(name)],
+            "target_ref": target_ref,
+        },
+        status=503,
+    )
+    response["Retry-After"] = "60"
+    return response
 
 
 def _revision_form(submission: Submission, data=None):
@@ -142,7 +243,7 @@ def _revision_form(submission: Submission, data=None):
         return None
     form_class = CONTENT_FORMS[submission.kind]
     if form_class is CorrectionForm:
-        if submission.target is None:
+        if _public_target(submission) is None:
             return None
         return CorrectionForm(
             data,
@@ -168,10 +269,24 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
                 services.resubmit(reference=reference, data=form.to_data())
             except services.ModerationError as error:
                 messages.error(request, str(error))
+            except Exception:
+                logger.exception("Saving a contributor's revision failed")
+                form.add_error(
+                    None,
+                    _(
+                        "Something on our side is not working right now, so your revision was not "
+                        "saved. Nothing you typed is lost: it is in the form below. Please try again "
+                        "in a minute or two."
+                    ),
+                )
+                response_status = 503
             else:
-                messages.success(request, _("Thank you. Your revised version is back with the editors."))
-            return redirect(submission.get_status_url())
-        response_status = 400
+                _flash(request, _("Thank you. Your revised version is back with the editors."))
+                return redirect(submission.get_status_url())
+            if response_status != 503:
+                return redirect(submission.get_status_url())
+        else:
+            response_status = 400
     return render(
         request,
         "moderation/status.html",
@@ -179,11 +294,34 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
             "submission": submission,
             "status_url": request.build_absolute_uri(submission.get_status_url()),
             "revision_form": form,
-            "diff": _diff(submission),
+            **_public_correction_context(submission),
             **preview_context(submission),
         },
         status=response_status,
     )
+
+
+def _public_target(submission: Submission):
+    """The page a correction refers to, while it is public; None once it is not (or never was)."""
+    target = submission.target
+    if target is None or not is_public(target):
+        return None
+    return target
+
+
+def _public_correction_context(submission: Submission) -> dict:
+    """The correction's diff for its contributor, only while the page it corrects is public.
+
+    Once the page is unpublished, its current text and title are no longer the
+    public's business: only what the contributor proposed is shown (against nothing).
+    """
+    if submission.kind != Submission.Kind.CORRECTION:
+        return {"diff": None, "target_hidden": False}
+    target = _public_target(submission)
+    return {
+        "diff": correction_diff(target, submission.data.get("changes", {})),
+        "target_hidden": target is None,
+    }
 
 
 @never_cache
@@ -238,7 +376,7 @@ def _diff(submission: Submission, target=None):
     return correction_diff(target or submission.target, submission.data.get("changes", {}))
 
 
-def _review_context(submission: Submission, *, edit_form=None, decision_form=None) -> dict:
+def _review_context(submission: Submission, *, edit_form=None, decision_form=None, editor=None) -> dict:
     target = submission.target if submission.kind == Submission.Kind.CORRECTION else None
     if edit_form is None and submission.is_open:
         edit_form = _editor_form(submission, target)
@@ -251,8 +389,22 @@ def _review_context(submission: Submission, *, edit_form=None, decision_form=Non
         "decision_form": decision_form or DecisionForm(),
         "audit_log": submission.audit_log.select_related("actor"),
         "claimant": submission.active_claimant,
+        "approval_blocker": _approval_blocker(submission, target, editor),
         **preview_context(submission),
     }
+
+
+def _approval_blocker(submission: Submission, target, editor) -> str:
+    """Why this editor cannot approve now, shown beside the buttons ("" when they can)."""
+    if not submission.is_open or editor is None:
+        return ""
+    if submission.submitted_by_id is not None and submission.submitted_by_id == editor.pk:
+        return _("You sent this contribution yourself, so another editor must approve it.")
+    if isinstance(target, Organization):
+        return charities_services.correction_refusal(
+            organization=target, changes=submission.data.get("changes", {}), editor=editor
+        )
+    return ""
 
 
 def _editor_form(submission: Submission, target, data=None):
@@ -276,14 +428,14 @@ def _get_submission(pk: int) -> Submission:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _get_submission(pk)
     if request.method in ("GET", "HEAD"):
-        return render(request, "moderation/review.html", _review_context(submission))
+        return render(request, "moderation/review.html", _review_context(submission, editor=request.user))
 
     decision_form = DecisionForm(request.POST)
     if not decision_form.is_valid():
         return render(
             request,
             "moderation/review.html",
-            _review_context(submission, decision_form=decision_form),
+            _review_context(submission, decision_form=decision_form, editor=request.user),
             status=400,
         )
     action = decision_form.cleaned_data["action"]
@@ -295,6 +447,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             public_note=decision_form.cleaned_data["public_note"],
             internal_note=decision_form.cleaned_data["internal_note"],
             base_url=request.build_absolute_uri("/"),
+            seen_revision=decision_form.cleaned_data["revision"],
         )
     except services.ModerationError as error:
         messages.error(request, str(error))
@@ -302,7 +455,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "moderation/review.html",
-            _review_context(submission, decision_form=decision_form),
+            _review_context(
+                submission,
+                decision_form=DecisionForm(initial=decision_form.cleaned_data),
+                editor=request.user,
+            ),
             status=409,
         )
     messages.success(
@@ -324,13 +481,22 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(submission)
     if not form.is_valid():
         return render(
-            request, "moderation/review.html", _review_context(submission, edit_form=form), status=400
+            request,
+            "moderation/review.html",
+            _review_context(submission, edit_form=form, editor=request.user),
+            status=400,
         )
     data = form.to_data()
     if submission.kind == Submission.Kind.CORRECTION:
         data["target_label"] = submission.data.get("target_label", data["target_label"])
     try:
-        services.edit(submission_id=submission.pk, editor=request.user, data=data)
+        seen_revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        seen_revision = 0  # never a real revision: refused as stale, with the current text shown
+    try:
+        services.edit(
+            submission_id=submission.pk, editor=request.user, data=data, seen_revision=seen_revision
+        )
     except services.ModerationError as error:
         messages.error(request, str(error))
     else:

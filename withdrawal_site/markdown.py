@@ -11,6 +11,14 @@ page except through `render_markdown`. Defence in depth:
 3. nh3 sanitises the result against an explicit allow-list of tags,
    attributes and URL schemes. That is the last gate, whatever the earlier
    steps missed.
+
+Bounded cost: Python-Markdown is superlinear on some inputs (every unmatched
+`[` or `](` scans to the end of its paragraph, so a field of brackets costs
+seconds to minutes) and recursive on deep nesting (RecursionError). Forms call
+`markdown_problem()` first and refuse such text with a clear message, keeping
+what was typed. `render()` runs the same check and, for text that fails it or
+still overflows the stack, falls back to escaped plain paragraphs: linear,
+never an exception, so stored data can never take a page down.
 """
 
 import re
@@ -21,7 +29,10 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
@@ -135,8 +146,110 @@ def _collect_headings(tokens: list[dict]) -> tuple[Heading, ...]:
     return tuple(headings)
 
 
+# Limits on the shapes that make Python-Markdown slow or recursive. Generous
+# for real writing (measured: the worst text within them renders in well under
+# a second, see tests/site/test_markdown_bounds.py and the README).
+MAX_BRACKET_SCAN = 200_000  # characters the link parser would scan for closing brackets
+MAX_DELIMITER_RUN = 50  # consecutive * or _ (outside a horizontal rule line)
+MAX_NESTING = 30  # > quote levels, or list markers opening one line
+MAX_DELIMITERS_PER_BLOCK = 600  # * and _ runs in one paragraph: emphasis nests recursively
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_ANY_DELIMITER_RUN = re.compile(r"[*_]+")
+_DELIMITER_RUN = re.compile(rf"[*_]{{{MAX_DELIMITER_RUN + 1},}}")
+_RULE_LINE = re.compile(r"^[ \t]*([*_-])([ \t]*\1)*[ \t]*$")
+_QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
+_LIST_PREFIX = re.compile(r"^[ \t]*((?:(?:[*+-]|\d{1,9}[.)])[ \t]+)+)")
+_LIST_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+
+TOO_COMPLEX_MESSAGE = _(
+    "This text has a shape we cannot display safely: very long runs of brackets, asterisks or "
+    "underscores, or very deep nesting of quotes or lists. Please simplify those parts "
+    "(for example remove unmatched “[” or “(” characters). Your text is kept below."
+)
+
+
+def _bracket_scan_cost(block: str) -> int:
+    """How many characters the link parser would scan looking for `]` and `)` in one block.
+
+    Each `[` scans to its matching `]`, or to the end of the block when there is
+    none; each `](` scans likewise for its `)`. Linear to compute.
+    """
+    cost = 0
+    brackets: list[int] = []
+    parens: list[int] = []  # -1 for a parenthesis that does not open a link target
+    escaped = False
+    for index, char in enumerate(block):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            brackets.append(index)
+        elif char == "]":
+            if brackets:
+                cost += index - brackets.pop()
+        elif char == "(":
+            parens.append(index if index and block[index - 1] == "]" else -1)
+        elif char == ")" and parens and (start := parens.pop()) >= 0:
+            cost += index - start
+    end = len(block)
+    cost += sum(end - start for start in brackets)
+    cost += sum(end - start for start in parens if start >= 0)
+    return cost
+
+
+def markdown_problem(text: str) -> str | None:
+    """None when `text` renders in bounded time; otherwise the reason, for logs and tests."""
+    text = text or ""
+    blocks = _BLOCK_BREAK.split(text)
+    scan = sum(_bracket_scan_cost(block) for block in blocks)
+    if scan > MAX_BRACKET_SCAN:
+        return "brackets"
+    if any(len(_ANY_DELIMITER_RUN.findall(block)) > MAX_DELIMITERS_PER_BLOCK for block in blocks):
+        return "emphasis-nesting"
+    for line in text.splitlines():
+        if _DELIMITER_RUN.search(line) and not _RULE_LINE.match(line):
+            return "delimiter-run"
+        quotes = _QUOTE_PREFIX.match(line)
+        if quotes and quotes.group(1).count(">") > MAX_NESTING:
+            return "quote-nesting"
+        markers = _LIST_PREFIX.match(line)
+        if markers and len(_LIST_MARKER.findall(markers.group(1))) > MAX_NESTING:
+            return "list-nesting"
+    return None
+
+
+def validate_markdown(text: str) -> None:
+    """Raise a form ValidationError when `text` cannot be rendered within our bounds."""
+    if markdown_problem(text) is not None:
+        raise ValidationError(TOO_COMPLEX_MESSAGE, code="markdown_too_complex")
+    try:
+        _render_markdown(text)
+    except RecursionError:
+        raise ValidationError(TOO_COMPLEX_MESSAGE, code="markdown_too_complex") from None
+
+
+def _plain_paragraphs(text: str) -> str:
+    """The text escaped, in paragraphs: what a reader sees when Markdown cannot be used."""
+    paragraphs = [part.strip() for part in _BLOCK_BREAK.split(text or "") if part.strip()]
+    return "\n".join("<p>" + escape(part).replace("\n", "<br>\n") + "</p>" for part in paragraphs)
+
+
 def render(text: str) -> RenderedMarkdown:
-    """Markdown to sanitised HTML, plus the headings for a table of contents."""
+    """Markdown to sanitised HTML, plus the headings for a table of contents.
+
+    Never slow and never raises on odd text: see the module docstring.
+    """
+    if markdown_problem(text) is not None:
+        return RenderedMarkdown(html=_cleaner().clean(_plain_paragraphs(text)), headings=())
+    try:
+        return _render_markdown(text)
+    except RecursionError:
+        return RenderedMarkdown(html=_cleaner().clean(_plain_paragraphs(text)), headings=())
+
+
+def _render_markdown(text: str) -> RenderedMarkdown:
     converter = markdown.Markdown(
         extensions=[
             "markdown.extensions.tables",

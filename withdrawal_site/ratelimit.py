@@ -7,10 +7,14 @@ Client addresses are never stored: only a keyed hash of them.
 
 import hashlib
 import hmac
+import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request: HttpRequest) -> str:
@@ -53,3 +57,54 @@ def record_hit(*, scope: str, identity: str, window_seconds: int) -> int:
 
 def reset(*, scope: str, identity: str) -> None:
     cache.delete(_cache_key(scope, identity))
+
+
+# Counting before acting -------------------------------------------------------
+#
+# `is_limited` followed later by `record_hit` is check-then-act: thirty
+# concurrent requests all pass the check before any is counted. A slot is
+# instead taken atomically (add + incr, which Redis runs as single commands)
+# before the work, and given back when the work is refused or fails, so only
+# what was actually done stays counted.
+
+
+@dataclass(frozen=True)
+class Slot:
+    scope: str
+    identity: str
+    allowed: bool
+    # False when the shared cache could not be reached and nothing was counted.
+    checked: bool = True
+
+    def release(self) -> None:
+        """Give the slot back (the work failed); best effort, never raises."""
+        if not (self.allowed and self.checked):
+            return
+        try:
+            cache.decr(_cache_key(self.scope, self.identity))
+        except Exception:
+            logger.warning("Could not give back a rate-limit slot for %s", self.scope)
+
+
+def take_slot(*, scope: str, identity: str, limit: int, window_seconds: int) -> Slot:
+    """Count one hit now; allowed while the count stays within `limit`.
+
+    If the shared cache is down the hit cannot be counted: the slot is allowed
+    but marked unchecked, and the caller decides what that means (contributions
+    are accepted with a note for the editors; see the README).
+    """
+    try:
+        count = record_hit(scope=scope, identity=identity, window_seconds=window_seconds)
+    except Exception as error:
+        logger.warning(
+            "Rate limit for %s not checked: the cache is unavailable (%s)", scope, type(error).__name__
+        )
+        return Slot(scope, identity, allowed=True, checked=False)
+    if count > limit:
+        refused = Slot(scope, identity, allowed=False)
+        try:
+            cache.decr(_cache_key(scope, identity))  # a refusal does not count
+        except Exception:
+            logger.warning("Could not uncount a refused hit for %s", scope)
+        return refused
+    return Slot(scope, identity, allowed=True)

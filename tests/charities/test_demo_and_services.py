@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from charities import demo
 from charities.models import Organization, Phone, Service, ServiceArea
-from charities.services import publish_listing
+from charities.services import DuplicateListingError, publish_listing
 from resources.models import DrugClass
 
 pytestmark = pytest.mark.django_db
@@ -67,20 +67,20 @@ def test_publish_listing_creates_an_unverified_listing(site_admin, drug_classes)
     assert service.phones.get().number == "+441134960000"
     assert service.areas.get().description == "Leeds, England"
     assert [dc.slug for dc in service.drug_classes.all()] == ["benzodiazepines"]
-    again = publish_listing(
-        name="Benzo Support Leeds",
-        description="",
-        website="",
-        email="",
-        country="GB",
-        service_type="peer_support",
-        phone="",
-        area_description="",
-        drug_class_slugs=[],
-        languages=[],
-        approved_by=site_admin,
-    )
-    assert again == organization
+    with pytest.raises(DuplicateListingError, match="already in the directory"):
+        publish_listing(
+            name="Benzo Support Leeds",
+            description="",
+            website="",
+            email="",
+            country="GB",
+            service_type="peer_support",
+            phone="",
+            area_description="",
+            drug_class_slugs=[],
+            languages=[],
+            approved_by=site_admin,
+        )
     other = publish_listing(
         name="Benzo Support Leeds",
         description="",

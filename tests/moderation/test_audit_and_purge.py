@@ -139,7 +139,7 @@ def test_purge_clears_email_and_hash_after_the_set_days(make_submission):
     old_withdrawn = closed(make_submission, days_ago=40, status="withdrawn")
     recent = closed(make_submission, days_ago=29)
     still_open = make_submission("tip", email="open@example.org", client_hash="b" * 64)
-    Submission.objects.filter(pk=still_open.pk).update(created_at=timezone.now() - timedelta(days=90))
+    Submission.objects.filter(pk=still_open.pk).update(created_at=timezone.now() - timedelta(days=60))
 
     out = StringIO()
     call_command("purge_contributor_data", stdout=out)
@@ -184,3 +184,22 @@ def test_purge_refuses_negative_days(make_submission):
     call_command("purge_contributor_data", "--days", "-1", stdout=StringIO(), stderr=err)
     assert "zero or more" in err.getvalue()
     assert reload(submission).email == "river@example.org"
+
+
+def test_purge_forgets_submissions_nobody_decided_after_the_set_time(make_submission, editor, settings):
+    """Issue 11 (7): an item left in the queue must not keep its sender's address for ever."""
+    forgotten = make_submission("tip", email="waiting@example.org", client_hash="c" * 64, submitted_by=editor)
+    Submission.objects.filter(pk=forgotten.pk).update(created_at=timezone.now() - timedelta(days=91))
+    recent = make_submission("tip", email="new@example.org", client_hash="d" * 64)
+    Submission.objects.filter(pk=recent.pk).update(created_at=timezone.now() - timedelta(days=89))
+
+    call_command("purge_contributor_data", stdout=StringIO())
+
+    forgotten = reload(forgotten)
+    assert (forgotten.email, forgotten.client_hash, forgotten.submitted_by) == ("", "", None)
+    assert forgotten.status == "pending"  # still in the queue; only who sent it is forgotten
+    assert reload(recent).email == "new@example.org"
+
+    settings.MODERATION_PURGE_UNDECIDED_AFTER_DAYS = 30
+    call_command("purge_contributor_data", stdout=StringIO())
+    assert reload(recent).email == ""

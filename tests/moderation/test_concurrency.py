@@ -115,3 +115,36 @@ def test_two_editors_claiming_at_once_one_wins(editor, second_editor):
     )
     assert sorted(kind for kind, _value in outcomes) == ["error", "ok"], outcomes
     assert AuditLogEntry.objects.filter(submission=submission, action="claim").count() == 1
+
+
+def test_thirty_concurrent_posts_store_at_most_the_limit(settings):
+    """Issue 11 (6): the limit was check-then-act, and 30 posts at once got 6 to 12 through 5."""
+    from django.test import Client
+
+    from tests.moderation.helpers import contribute_url, form_data
+
+    settings.MODERATION_RATE_LIMIT = 5
+    posts = [form_data("tip", title=f"Post {number}") for number in range(30)]
+    outcomes = run_at_once(
+        *[lambda data=data: Client().post(contribute_url("tip"), data).status_code for data in posts]
+    )
+    statuses = sorted(value for kind, value in outcomes if kind == "ok")
+    assert len(statuses) == 30, outcomes
+    assert statuses.count(302) == 5 and statuses.count(429) == 25
+    assert Submission.objects.count() == 5
+
+
+def test_the_same_form_sent_three_times_at_once_is_stored_once():
+    """Issue 18: a double tap or a retry races the first request; the token is the key."""
+    from django.test import Client
+
+    from tests.moderation.helpers import contribute_url, form_data
+
+    data = form_data("tip", title="Triple tap")
+    outcomes = run_at_once(*[lambda: Client().post(contribute_url("tip"), data) for _ in range(3)])
+    responses = [value for kind, value in outcomes if kind == "ok"]
+    assert len(responses) == 3, outcomes
+    assert Submission.objects.filter(data__title="Triple tap").count() == 1
+    status_url = Submission.objects.get(data__title="Triple tap").get_status_url()
+    assert {response.status_code for response in responses} == {302}
+    assert {response.url for response in responses} == {status_url}

@@ -36,7 +36,9 @@ def test_review_page_shows_rendered_preview_and_decision_buttons(editor_client, 
 
 def test_approve_publishes_once_and_records_who(editor_client, editor, make_submission, publisher):
     submission = make_submission("tip", pseudonym="River", language="en")
-    response = editor_client.post(review_url(submission), {"action": "approve", "public_note": "Thank you!"})
+    response = editor_client.post(
+        review_url(submission), {"revision": 1, "action": "approve", "public_note": "Thank you!"}
+    )
     assertRedirects(response, reverse("moderation:queue"))
 
     submission = reload(submission)
@@ -71,7 +73,7 @@ def test_other_decisions_publish_nothing(editor_client, editor, make_submission,
     submission = make_submission("tip")
     editor_client.post(
         review_url(submission),
-        {"action": action, "public_note": "Please add a source.", "internal_note": "hmm"},
+        {"revision": 1, "action": action, "public_note": "Please add a source.", "internal_note": "hmm"},
     )
     submission = reload(submission)
     assert submission.status == status
@@ -84,7 +86,7 @@ def test_other_decisions_publish_nothing(editor_client, editor, make_submission,
 def test_request_changes_needs_a_public_note(editor_client, make_submission):
     submission = make_submission("tip")
     response = editor_client.post(
-        review_url(submission), {"action": "request_changes", "internal_note": "kept"}
+        review_url(submission), {"revision": 1, "action": "request_changes", "internal_note": "kept"}
     )
     assert response.status_code == 400
     assertContains(response, "Tell the contributor what to change.", status_code=400)
@@ -93,7 +95,12 @@ def test_request_changes_needs_a_public_note(editor_client, make_submission):
 
 
 @pytest.mark.parametrize(
-    "post", [{}, {"action": "publish"}, {"action": "approve", "public_note": "x" * 2001}]
+    "post",
+    [
+        {},
+        {"revision": 1, "action": "publish"},
+        {"revision": 1, "action": "approve", "public_note": "x" * 2001},
+    ],
 )
 def test_bad_decision_input_is_a_form_error(editor_client, make_submission, publisher, post):
     submission = make_submission("tip")
@@ -108,7 +115,7 @@ def test_second_decision_is_refused_with_who_decided(
 ):
     submission = make_submission("tip")
     services.decide(submission_id=submission.pk, editor=second_editor, action="approve")
-    response = editor_client.post(review_url(submission), {"action": "reject"})
+    response = editor_client.post(review_url(submission), {"revision": 1, "action": "reject"})
     assert response.status_code == 409
     assertContains(response, "already decided by editor2", status_code=409)
     submission = reload(submission)
@@ -134,7 +141,7 @@ def test_failed_publishing_changes_nothing(editor_client, editor, make_submissio
 
     monkeypatch.setitem(publishers.PUBLISHERS, "tip", failing_publisher)
     submission = make_submission("tip")
-    response = editor_client.post(review_url(submission), {"action": "approve"})
+    response = editor_client.post(review_url(submission), {"revision": 1, "action": "approve"})
     assert response.status_code == 409
     assertContains(response, "It could not be published: Title is taken.", status_code=409)
     assert reload(submission).status == "pending"
@@ -177,7 +184,7 @@ def test_editor_edits_then_approves_the_edited_version(editor_client, editor, ma
     submission = make_submission("tip")
     response = editor_client.post(
         reverse("moderation:edit", args=[submission.pk]),
-        {"title": "Slow, calm mornings", "body": "Get up *slowly*."},
+        {"revision": 1, "title": "Slow, calm mornings", "body": "Get up *slowly*."},
     )
     assertRedirects(response, review_url(submission), fetch_redirect_response=False)
     page = editor_client.get(review_url(submission))
@@ -185,21 +192,24 @@ def test_editor_edits_then_approves_the_edited_version(editor_client, editor, ma
     entry = AuditLogEntry.objects.get(action="edit")
     assert entry.actor == editor and "body" in entry.internal_note and "title" in entry.internal_note
 
-    editor_client.post(review_url(submission), {"action": "approve"})
+    editor_client.post(review_url(submission), {"revision": 2, "action": "approve"})
     assert publisher.calls[0]["data"]["title"] == "Slow, calm mornings"
     assert published_groups("Slow, calm mornings").count() == 1
 
 
 def test_edit_without_changes_logs_nothing(editor_client, make_submission, drug_classes):
     submission = make_submission("tip", data={"title": "T", "body": "B", "drug_classes": []})
-    editor_client.post(reverse("moderation:edit", args=[submission.pk]), {"title": "T", "body": "B"})
+    editor_client.post(
+        reverse("moderation:edit", args=[submission.pk]), {"revision": 1, "title": "T", "body": "B"}
+    )
     assert not AuditLogEntry.objects.filter(action="edit").exists()
 
 
 def test_bad_edit_keeps_text_and_shows_errors(editor_client, make_submission):
     submission = make_submission("tip")
     response = editor_client.post(
-        reverse("moderation:edit", args=[submission.pk]), {"title": "", "body": "Kept body text"}
+        reverse("moderation:edit", args=[submission.pk]),
+        {"revision": 1, "title": "", "body": "Kept body text"},
     )
     assert response.status_code == 400
     assertContains(response, "Kept body text", status_code=400)
@@ -211,7 +221,9 @@ def test_decided_submission_cannot_be_edited(editor_client, editor, make_submiss
     submission = make_submission("tip")
     services.decide(submission_id=submission.pk, editor=editor, action="reject")
     response = editor_client.post(
-        reverse("moderation:edit", args=[submission.pk]), {"title": "Sneaky", "body": "b"}, follow=True
+        reverse("moderation:edit", args=[submission.pk]),
+        {"revision": 1, "title": "Sneaky", "body": "b"},
+        follow=True,
     )
     assertContains(response, "already decided")
     assert reload(submission).data["title"] == "Slow mornings"
@@ -251,7 +263,7 @@ def test_correction_review_shows_an_escaped_diff(editor_client, correction, corr
 def test_approving_a_correction_updates_the_live_object(
     editor_client, editor, correction, correctable_disclaimer
 ):
-    response = editor_client.post(review_url(correction), {"action": "approve"})
+    response = editor_client.post(review_url(correction), {"revision": 1, "action": "approve"})
     assert response.status_code == 302
     correctable_disclaimer.refresh_from_db()
     assert correctable_disclaimer.summary == "A corrected summary."
@@ -267,6 +279,7 @@ def test_editor_can_edit_a_correction(editor_client, correction, correctable_dis
     editor_client.post(
         reverse("moderation:edit", args=[correction.pk]),
         {
+            "revision": 1,
             "field_title": correctable_disclaimer.title,
             "field_summary": "An even better summary.",
             "field_body": correctable_disclaimer.body,
@@ -295,7 +308,7 @@ def test_correction_to_a_deleted_object_is_refused_on_approval(
     Disclaimer.objects.filter(pk=correctable_disclaimer.pk).delete()
     page = editor_client.get(review_url(correction))
     assertContains(page, "a page that no longer exists")
-    response = editor_client.post(review_url(correction), {"action": "approve"})
+    response = editor_client.post(review_url(correction), {"revision": 1, "action": "approve"})
     assertContains(response, "no longer exists", status_code=409)
 
 
@@ -307,7 +320,9 @@ def test_decision_email_is_sent_after_commit(
 ):
     submission = make_submission("tip", email="river@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(review_url(submission), {"action": "approve", "public_note": "Lovely."})
+        editor_client.post(
+            review_url(submission), {"revision": 1, "action": "approve", "public_note": "Lovely."}
+        )
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["river@example.org"]
@@ -377,6 +392,6 @@ def test_clash_on_publishing_is_refused_not_a_server_error(editor_client, make_s
 
     monkeypatch.setitem(publishers.PUBLISHERS, "tip", clashing_publisher)
     submission = make_submission("tip")
-    response = editor_client.post(review_url(submission), {"action": "approve"})
+    response = editor_client.post(review_url(submission), {"revision": 1, "action": "approve"})
     assertContains(response, "clashes with something already on the site", status_code=409)
     assert reload(submission).status == "pending"

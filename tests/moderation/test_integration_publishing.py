@@ -2,6 +2,7 @@
 queue, approval by an editor, the live object, its page, search, a correction."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -22,10 +23,12 @@ def is_published(obj) -> bool:
 
 
 def submit_and_approve(client, editor_client, kind):
-    response = client.post(contribute_url(kind), form_data(kind, drug_classes=["benzodiazepines"]))
+    response = Client().post(contribute_url(kind), form_data(kind, drug_classes=["benzodiazepines"]))
     assert response.status_code == 302
     submission = Submission.objects.get()
-    response = editor_client.post(reverse("moderation:review", args=[submission.pk]), {"action": "approve"})
+    response = editor_client.post(
+        reverse("moderation:review", args=[submission.pk]), {"revision": 1, "action": "approve"}
+    )
     assert response.status_code == 302, response.content[:2000]
     return Submission.objects.get(pk=submission.pk)
 
@@ -52,13 +55,15 @@ def test_real_publisher_creates_one_published_object(client, editor_client, edit
         assertContains(page, contribute_url("correction") + "?target=")
     assert type(live)._default_manager.count() >= 1
     # Approving again cannot make a second one.
-    editor_client.post(reverse("moderation:review", args=[submission.pk]), {"action": "approve"})
+    editor_client.post(
+        reverse("moderation:review", args=[submission.pk]), {"revision": 1, "action": "approve"}
+    )
     assert Submission.objects.get(pk=submission.pk).published_object == live
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_pending_submission_creates_nothing(client, drug_classes, kind):
-    client.post(contribute_url(kind), form_data(kind, drug_classes=["benzodiazepines"]))
+    Client().post(contribute_url(kind), form_data(kind, drug_classes=["benzodiazepines"]))
     submission = Submission.objects.get()
     assert submission.status == "pending" and submission.published_object is None
     title = form_data(kind).get("title") or form_data(kind).get("name")
@@ -86,11 +91,13 @@ def test_correction_to_a_real_tip(client, editor_client, editor, drug_classes):
             "started": form_data("tip")["started"],
         }
     )
-    assert client.post(contribute_url("correction"), post).status_code == 302
+    assert Client().post(contribute_url("correction"), post).status_code == 302
     correction = Submission.objects.get(kind="correction")
     assert correction.data["changes"] == {name: "Slow and steady mornings"}
 
-    editor_client.post(reverse("moderation:review", args=[correction.pk]), {"action": "approve"})
+    editor_client.post(
+        reverse("moderation:review", args=[correction.pk]), {"revision": 1, "action": "approve"}
+    )
     tip.refresh_from_db()
     assert getattr(tip, name) == "Slow and steady mornings"
 
@@ -98,12 +105,14 @@ def test_correction_to_a_real_tip(client, editor_client, editor, drug_classes):
 def test_listing_preview_shows_the_description_exactly_as_its_page_will(client, editor_client, drug_classes):
     description = "We answer calls **slowly** <b>and kindly</b>."
     data = form_data("listing", drug_classes=["benzodiazepines"], description=description)
-    assert client.post(contribute_url("listing"), data).status_code == 302
+    assert Client().post(contribute_url("listing"), data).status_code == 302
     submission = Submission.objects.get()
     preview = editor_client.get(reverse("moderation:review", args=[submission.pk]))
     escaped = "We answer calls **slowly** &lt;b&gt;and kindly&lt;/b&gt;."
     assertContains(preview, escaped)
 
-    editor_client.post(reverse("moderation:review", args=[submission.pk]), {"action": "approve"})
+    editor_client.post(
+        reverse("moderation:review", args=[submission.pk]), {"revision": 1, "action": "approve"}
+    )
     organization = Submission.objects.get(pk=submission.pk).published_object
     assertContains(client.get(organization.get_absolute_url()), escaped)

@@ -43,7 +43,7 @@ def test_anonymous_is_sent_to_sign_in_everywhere(client, pending, editor):
 
 def test_signed_in_non_editor_is_refused_everywhere(contributor_client, pending, editor):
     for method, url in moderation_urls(pending, editor.username):
-        response = getattr(contributor_client, method)(url, {"action": "approve"})
+        response = getattr(contributor_client, method)(url, {"revision": 1, "action": "approve"})
         assert response.status_code == 403, url
     assert reload(pending).status == "pending"
     assert AuditLogEntry.objects.count() == 1
@@ -59,10 +59,13 @@ def test_editors_and_admins_reach_every_page(request, client_fixture, pending, e
     assert client.post(reverse("moderation:claim", args=[pending.pk])).status_code == 302
     assert client.post(reverse("moderation:release", args=[pending.pk])).status_code == 302
     response = client.post(
-        reverse("moderation:edit", args=[pending.pk]), {"title": "Edited title", "body": "Edited body"}
+        reverse("moderation:edit", args=[pending.pk]),
+        {"revision": 1, "title": "Edited title", "body": "Edited body"},
     )
     assert response.status_code == 302
-    response = client.post(reverse("moderation:review", args=[pending.pk]), {"action": "approve"})
+    response = client.post(
+        reverse("moderation:review", args=[pending.pk]), {"revision": 2, "action": "approve"}
+    )
     assertRedirects(response, reverse("moderation:queue"))
     assert reload(pending).status == "approved"
     assert reload(pending).decided_by == user

@@ -102,3 +102,30 @@ def test_the_page_about_a_drug_comes_before_pages_naming_it(index_doc):
         kind="drug", title="Sertraline", other_names="Zoloft", summary="An SSRI.", url="/drugs/sertraline/"
     )
     assert titles("sertraline")[0] == "Sertraline"
+
+
+# Issue 11, finding 4: operator soup must never raise "tsquery stack too small".
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "-" * 33,
+        "-" * 200,
+        "- " * 60 + "taper",
+        "liquid " + "-" * 40 + "zoloft",
+        "-" * 33 + "a",
+        '"-' * 30 + "x",
+        "-!(-)|&<->" * 15,
+        "or " * 60 + "taper",
+    ],
+)
+def test_operator_soup_is_searched_without_an_error(client, corpus, query):
+    search(query)  # raised ProgrammingError before
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_run_of_dashes_still_means_one_exclusion(corpus):
+    assert "Sertraline" not in titles("liquid ----zoloft")
+    assert "Liquid titration" in titles("liquid ----zoloft")

@@ -185,10 +185,21 @@ _HEADLINE_OPTIONS = ", ".join(
 )
 
 
+# websearch_to_tsquery turns each "-" into a NOT; a run of them ("------",
+# "- - -") nests NOTs until PostgreSQL raises "tsquery stack too small". One
+# "-" means the same as many, so a run becomes one.
+_NEGATION_RUN = re.compile(r"-(?:\s*-)+")
+
+
+def websearch_safe(query: str) -> str:
+    """`query` with operator runs that websearch_to_tsquery cannot parse folded to their meaning."""
+    return _NEGATION_RUN.sub("-", query)
+
+
 def _pg_params(query: str, kind: str, **extra) -> dict:
     return {
         "config": services.SEARCH_CONFIG,
-        "query": normalise(query),
+        "query": websearch_safe(normalise(query)),
         "kind": kind,
         "title_bonus": TITLE_BONUS,
         "headline_characters": HEADLINE_CHARACTERS,
