@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "articles",
     "charities",
     "moderation",
+    "journal",
 ]
 
 MIDDLEWARE = [
