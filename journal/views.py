@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -196,7 +197,7 @@ def entry_add(request: HttpRequest, opened, secret: str) -> HttpResponse:
     form = EntryForm(request.POST)
     if not form.is_valid():
         return _entry_page(request, secret, form, status=400)
-    if len(opened.entries()) >= conf.get("MAX_ENTRIES"):
+    if opened.journal.entries.count() >= conf.get("MAX_ENTRIES"):
         form.add_error(None, _("This journal is full. Download it and start a new one."))
         return _entry_page(request, secret, form, status=400)
     services.add_entry(opened=opened, data=form.entry_data())
@@ -284,11 +285,19 @@ def import_entries(request: HttpRequest, opened, secret: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             imported = form.cleaned_data["file"]["entries"]
-            if len(opened.entries()) + len(imported) > conf.get("MAX_ENTRIES"):
+            if opened.journal.entries.count() + len(imported) > conf.get("MAX_ENTRIES"):
                 form.add_error(None, _("Together these would be more entries than a journal can hold."))
             else:
                 count = services.add_entries(opened=opened, entries=imported)
-                messages.success(request, _("%(count)s entries added from the file.") % {"count": count})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s entry added from the file.",
+                        "%(count)s entries added from the file.",
+                        count,
+                    )
+                    % {"count": count},
+                )
                 return redirect(_journal_url("detail", secret))
         return _render_private(request, "journal/import.html", {"secret": secret, "form": form}, status=400)
     return _render_private(request, "journal/import.html", {"secret": secret, "form": form})
@@ -301,5 +310,5 @@ def delete(request: HttpRequest, opened, secret: str) -> HttpResponse:
         services.delete_journal(opened=opened)
         return _render_private(request, "journal/deleted.html")
     return _render_private(
-        request, "journal/delete.html", {"secret": secret, "entry_count": len(opened.entries())}
+        request, "journal/delete.html", {"secret": secret, "entry_count": opened.journal.entries.count()}
     )

@@ -143,7 +143,7 @@ def test_editing_and_deleting_an_entry(secret, client, make_journal):
     assert client.post(delete).status_code == 302
     assert Entry.objects.count() == 3
     # Another journal's entry is not reachable through this link.
-    other_secret, other = make_journal([entry(0)])
+    _other_secret, other = make_journal([entry(0)])
     other_id = other.entries.get().pk
     assert client.get(url("entry_edit", secret, entry_id=other_id)).status_code == 404
     assert client.post(url("entry_delete", secret, entry_id=other_id)).status_code == 404

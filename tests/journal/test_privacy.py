@@ -27,7 +27,7 @@ def url(name: str, secret: str, **kwargs) -> str:
 
 def raw_rows(table: str) -> bytes:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 (fixed table names)
+        cursor.execute(f"SELECT * FROM {table}")
         rows = cursor.fetchall()
     return b"".join(
         bytes(value) if isinstance(value, (bytes, memoryview)) else str(value).encode()
@@ -74,7 +74,7 @@ def test_the_database_holds_no_plaintext_of_an_entry(make_journal, client):
 
 
 def test_without_the_key_part_the_entries_do_not_open(make_journal):
-    secret, journal = make_journal([entry(0)])
+    _secret, journal = make_journal([entry(0)])
     wrong = crypto.derive_key(crypto.new_secret().key_part, bytes(journal.salt))
     with pytest.raises(crypto.DecryptionError):
         services.OpenJournal(journal=journal, key=wrong).open_entry(journal.entries.get())
@@ -130,8 +130,8 @@ def test_deleting_the_journal_removes_everything_with_one_confirmation(secret, c
 
 def test_the_purge_deletes_journals_not_opened_for_18_months(make_journal, client):
     today = datetime.date(2026, 12, 7)
-    old, old_journal = make_journal([entry(0)])
-    kept, kept_journal = make_journal([entry(0)])
+    _old, old_journal = make_journal([entry(0)])
+    _kept, kept_journal = make_journal([entry(0)])
     Journal.objects.filter(pk=old_journal.pk).update(last_opened_on=datetime.date(2025, 6, 6))
     Journal.objects.filter(pk=kept_journal.pk).update(last_opened_on=datetime.date(2025, 6, 7))
     assert services.purge_cutoff(today=today) == datetime.date(2025, 6, 7)
