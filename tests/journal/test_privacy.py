@@ -208,3 +208,10 @@ def test_the_json_export_has_no_link_secret(secret, client):
     body = client.get(url("download_json", secret)).content.decode()
     assert secret[: crypto.LOOKUP_LENGTH] not in body and secret[crypto.LOOKUP_LENGTH :] not in body
     assert json.loads(body)["format"] == "withdrawal-commons-journal"
+
+
+def test_journals_are_not_in_search(make_journal, client):
+    make_journal([entry(0, note="Quixotic zebra phrase")])
+    response = client.get(reverse("search:results"), {"q": "Quixotic zebra"})
+    assert response.status_code == 200
+    assert b"/journal/" not in response.content
