@@ -19,4 +19,7 @@ urlpatterns = [
     path("journal/<str:secret>/journal.json", views.download_json, name="download_json"),
     path("journal/<str:secret>/import/", views.import_entries, name="import"),
     path("journal/<str:secret>/delete/", views.delete, name="delete"),
+    # Anything else under /journal/ gets the same private 404, never Django's plain one
+    # (which would let the page's stylesheet request carry the address in a Referer).
+    path("journal/<path:rest>/", views.not_found),
 ]

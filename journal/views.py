@@ -59,6 +59,10 @@ def _not_found(request: HttpRequest) -> HttpResponse:
     return _private_headers(_render_private(request, "404.html", status=404))
 
 
+def not_found(request: HttpRequest, rest: str) -> HttpResponse:
+    return _not_found(request)
+
+
 def journal_view(view):
     """Open the journal from the link's secret (or 404) and mark the response private."""
 

@@ -97,3 +97,12 @@ def test_a_tampered_key_check_does_not_open():
     for bad_blob, bad_context in ((tampered, "c"), (blob, "other")):
         with pytest.raises(crypto.DecryptionError):
             crypto.decrypt(key, bad_blob, context=bad_context)
+
+
+def test_unknown_addresses_under_journal_get_the_private_404(secret, client):
+    for path in (f"/journal/{secret}/entries/abc/", f"/journal/{secret}/nothing/here/", "/journal/a/b/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response["Referrer-Policy"] == "no-referrer", path
+        assert response["Cache-Control"] == "private, no-store", path
+    assert client.get(f"/journal/{secret}").status_code == 301  # APPEND_SLASH still helps a pasted link
