@@ -166,3 +166,14 @@ def test_a_bad_planner_link_starts_a_plain_journal(client, query):
     assert response.status_code == 200
     assertNotContains(response, "planned step")
     assert client.post(f"{reverse('journal:new')}?{query}").status_code == 302
+
+
+def test_after_a_bad_file_the_start_button_still_starts_a_journal(client):
+    upload = SimpleUploadedFile("journal.json", b"nope", content_type="application/json")
+    response = client.post(reverse("journal:new_from_file"), {"file": upload})
+    assertContains(response, f'action="{reverse("journal:new")}"', status_code=400)
+
+
+def test_the_start_button_keeps_the_planner_parameters(client):
+    response = client.get(f"{reverse('journal:new')}?{PLAN}")
+    assertContains(response, f'action="{reverse("journal:new")}?{PLAN.replace("&", "&amp;")}"')
