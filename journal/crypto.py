@@ -20,7 +20,7 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -47,8 +47,8 @@ class DecryptionError(ValueError):
 
 @dataclass(frozen=True)
 class LinkSecret:
-    lookup: str
-    key_part: str
+    lookup: str = field(repr=False)
+    key_part: str = field(repr=False)
 
     @property
     def value(self) -> str:

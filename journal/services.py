@@ -7,7 +7,7 @@ secret the visitor sent and are never stored, logged or cached.
 import calendar
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +26,7 @@ class OpenJournal:
     """A journal together with the key its link gives, for the length of one request."""
 
     journal: Journal
-    key: bytes
+    key: bytes = field(repr=False)  # never in a repr, so never in an error report or log
 
     def _context(self, part: str) -> str:
         return f"{self.journal.crypto_context}:{part}"

@@ -106,3 +106,14 @@ def test_unknown_addresses_under_journal_get_the_private_404(secret, client):
         assert response["Referrer-Policy"] == "no-referrer", path
         assert response["Cache-Control"] == "private, no-store", path
     assert client.get(f"/journal/{secret}").status_code == 301  # APPEND_SLASH still helps a pasted link
+
+
+def test_secrets_and_keys_stay_out_of_reprs(make_journal):
+    from journal import services
+
+    value, _journal = make_journal()
+    opened = services.open_journal(secret=value)
+    parsed = crypto.parse_secret(value)
+    for text in (repr(opened), repr(parsed), str(opened.journal)):
+        assert parsed.lookup not in text and parsed.key_part not in text
+        assert repr(opened.key) not in text and opened.journal.lookup_hash not in text
