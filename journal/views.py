@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from withdrawal_site.ratelimit import client_hash, is_limited, record_hit
 
@@ -134,8 +134,8 @@ def start_from_file(request: HttpRequest) -> HttpResponse:
     return _private_headers(redirect(_journal_url("welcome", secret.value)))
 
 
-@require_GET
 @journal_view
+@require_safe
 def welcome(request: HttpRequest, opened, secret: str) -> HttpResponse:
     link = request.build_absolute_uri(_journal_url("detail", secret))
     return _render_private(request, "journal/welcome.html", {"secret": secret, "link": link})
@@ -149,8 +149,8 @@ def _chart_labels() -> dict[str, str]:
     }
 
 
-@require_GET
 @journal_view
+@require_safe
 def detail(request: HttpRequest, opened, secret: str) -> HttpResponse:
     days = read_days(opened.entries())
     planned = opened.planned_steps()
@@ -191,8 +191,8 @@ def _previous_dose(opened) -> Decimal | None:
     return days[-1].data.dose_mg if days else None
 
 
-@require_http_methods(["GET", "POST"])
 @journal_view
+@require_http_methods(["GET", "POST"])
 def entry_add(request: HttpRequest, opened, secret: str) -> HttpResponse:
     if request.method == "GET":
         # The last dose is the likeliest one today: one field less to type.
@@ -209,8 +209,8 @@ def entry_add(request: HttpRequest, opened, secret: str) -> HttpResponse:
     return redirect(_journal_url("detail", secret))
 
 
-@require_http_methods(["GET", "POST"])
 @journal_view
+@require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, opened, secret: str, entry_id: int) -> HttpResponse:
     data = opened.entry(entry_id)
     if data is None:
@@ -227,8 +227,8 @@ def entry_edit(request: HttpRequest, opened, secret: str, entry_id: int) -> Http
     return redirect(_journal_url("detail", secret))
 
 
-@require_http_methods(["GET", "POST"])
 @journal_view
+@require_http_methods(["GET", "POST"])
 def entry_delete(request: HttpRequest, opened, secret: str, entry_id: int) -> HttpResponse:
     data = opened.entry(entry_id)
     if data is None:
@@ -242,8 +242,8 @@ def entry_delete(request: HttpRequest, opened, secret: str, entry_id: int) -> Ht
     )
 
 
-@require_GET
 @journal_view
+@require_safe
 def summary(request: HttpRequest, opened, secret: str) -> HttpResponse:
     days = read_days(opened.entries())
     context = {
@@ -268,22 +268,22 @@ def _download(body: str, *, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
 @journal_view
+@require_safe
 def download_csv(request: HttpRequest, opened, secret: str) -> HttpResponse:
     return _download(export_csv(opened), content_type="text/csv; charset=utf-8", filename="taper-journal.csv")
 
 
-@require_GET
 @journal_view
+@require_safe
 def download_json(request: HttpRequest, opened, secret: str) -> HttpResponse:
     return _download(
         export_json(opened), content_type="application/json; charset=utf-8", filename="taper-journal.json"
     )
 
 
-@require_http_methods(["GET", "POST"])
 @journal_view
+@require_http_methods(["GET", "POST"])
 def import_entries(request: HttpRequest, opened, secret: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -307,8 +307,8 @@ def import_entries(request: HttpRequest, opened, secret: str) -> HttpResponse:
     return _render_private(request, "journal/import.html", {"secret": secret, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
 @journal_view
+@require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, opened, secret: str) -> HttpResponse:
     if request.method == "POST":
         services.delete_journal(opened=opened)

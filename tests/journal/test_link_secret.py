@@ -117,3 +117,11 @@ def test_secrets_and_keys_stay_out_of_reprs(make_journal):
     for text in (repr(opened), repr(parsed), str(opened.journal)):
         assert parsed.lookup not in text and parsed.key_part not in text
         assert repr(opened.key) not in text and opened.journal.lookup_hash not in text
+
+
+def test_other_methods_get_private_answers_too(secret, client):
+    assert client.head(detail_url(secret)).status_code == 200
+    response = client.put(detail_url(secret))
+    assert response.status_code == 405
+    assert response["Referrer-Policy"] == "no-referrer" and response["Cache-Control"] == "private, no-store"
+    assert client.put(detail_url(secret[:-1])).status_code == 404
