@@ -157,6 +157,7 @@ def test_dose_changes_show_as_steps_with_days_since_the_cut(secret, client):
     assert [day.days_since_cut for day in days] == [None, None, 0, 6]
     assertContains(response, "20 mg to 18 mg")
     assertContains(response, "(-10.0%)")
+    assertContains(response, "Your latest entry is 6 days after your last cut.")
 
 
 def test_the_chart_and_its_table(secret, client):
