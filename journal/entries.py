@@ -188,7 +188,7 @@ class Trend:
     count: int
     earlier_average: Decimal | None
     later_average: Decimal | None
-    highest: int
+    worst: int  # the highest symptom rating, or the lowest day rating
 
 
 def _average(values: list[int]) -> Decimal | None:
@@ -212,7 +212,7 @@ def trends(days: list[Day]) -> list[Trend]:
                 count=len(values),
                 earlier_average=_average(earlier),
                 later_average=_average(later),
-                highest=max(values),
+                worst=max(values),
             )
         )
     return result
@@ -229,7 +229,7 @@ def day_rating_trend(days: list[Day]) -> Trend | None:
         count=len(values),
         earlier_average=_average(earlier),
         later_average=_average(later),
-        highest=max(values),
+        worst=min(values),
     )
 
 
