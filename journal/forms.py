@@ -26,6 +26,13 @@ DAY_RATING_CHOICES = [(value, str(value)) for value in range(DAY_RATING_MIN, DAY
 EARLIEST_DAY = datetime.date(1950, 1, 1)
 
 
+def plain_decimal(value: Decimal) -> Decimal:
+    """Without trailing zeros and never in exponent form: 16.2000 -> 16.2, 100 stays 100 (not 1E+2)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def symptom_field_name(key: str) -> str:
     return f"symptom_{key}"
 
@@ -101,7 +108,7 @@ class EntryForm(forms.Form):
         data = self.cleaned_data
         return EntryData(
             day=data["day"],
-            dose_mg=data["dose_mg"].normalize() if data["dose_mg"] else Decimal(0),
+            dose_mg=plain_decimal(data["dose_mg"]),
             day_rating=data["day_rating"],
             symptoms={
                 key: data[symptom_field_name(key)]

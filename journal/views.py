@@ -35,6 +35,8 @@ from .planner_link import planned_steps_from_query
 
 logger = logging.getLogger(__name__)
 CREATE_SCOPE = "journal-create"
+# The timeline shows this many newest entries unless asked for all (the table always has all).
+TIMELINE_LENGTH = 30
 
 
 def _private_headers(response: HttpResponse, *, referrer: str = "no-referrer") -> HttpResponse:
@@ -153,6 +155,8 @@ def _chart_labels() -> dict[str, str]:
 @require_safe
 def detail(request: HttpRequest, opened, secret: str) -> HttpResponse:
     days = read_days(opened.entries())
+    timeline = list(reversed(days))
+    show_all = request.GET.get("timeline") == "all"
     planned = opened.planned_steps()
     newest = latest(days)
     show_crisis = newest is not None and newest.data.is_crisis
@@ -169,7 +173,8 @@ def detail(request: HttpRequest, opened, secret: str) -> HttpResponse:
     context = {
         "secret": secret,
         "days": days,
-        "timeline": list(reversed(days)),
+        "timeline": timeline if show_all else timeline[:TIMELINE_LENGTH],
+        "timeline_cut_short": not show_all and len(timeline) > TIMELINE_LENGTH,
         "steps": steps(days),
         "planned": [step for step in planned if step.dose_mg > 0],
         "chart": chart,

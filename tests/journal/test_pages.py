@@ -200,11 +200,37 @@ def test_the_summary_has_range_steps_trends_chosen_notes_and_the_advice_line(sec
 
 
 def test_journal_pages_keep_to_a_fixed_number_of_queries(make_journal, client, django_assert_num_queries):
-    few, _ = make_journal([entry(i, rating=5) for i in range(2)])
-    many, _ = make_journal([entry(i, dose=str(20 - i // 5), rating=5) for i in range(40)])
+    few, few_journal = make_journal([entry(i, rating=5) for i in range(2)])
+    many, many_journal = make_journal([entry(i, dose=str(20 - i // 5), rating=5) for i in range(40)])
     for value in (few, many):
         client.get(url("detail", value))  # the once-a-day "last opened" write
-    for name in ("detail", "summary", "download_csv", "download_json"):
+    for name in ("detail", "summary", "download_csv", "download_json", "entry_add"):
         for value in (few, many):
             with django_assert_num_queries(2):  # the journal by its hash, then its entries
                 assert client.get(url(name, value)).status_code == 200
+    for value, journal in ((few, few_journal), (many, many_journal)):
+        entry_id = journal.entries.order_by("-pk").values_list("pk", flat=True)[0]
+        with django_assert_num_queries(2):  # the journal, then the one entry
+            assert client.get(url("entry_edit", value, entry_id=entry_id)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("100", "100 mg"), ("100.00", "100 mg"), ("1E+2", "100 mg"), ("0.50", "0.5 mg"), ("0", "0 mg")],
+)
+def test_doses_are_shown_as_typed_numbers_never_in_exponent_form(make_journal, client, typed, shown):
+    value, _ = make_journal()
+    client.post(url("entry_add", value), entry_post(dose_mg=typed))
+    response = client.get(url("detail", value))
+    assertContains(response, f"<dd>{shown}")
+    assertNotContains(response, "E+")
+
+
+def test_the_timeline_shows_the_newest_30_unless_asked_for_all(make_journal, client):
+    value, _ = make_journal([entry(i, rating=5, note=f"note-{i}-end") for i in range(31)])
+    response = client.get(url("detail", value))
+    assertContains(response, "note-30-end")
+    assertNotContains(response, "note-0-end")
+    assertContains(response, "Show all 31 entries")
+    assert len(response.context["days"]) == 31  # the table keeps every day
+    assertContains(client.get(url("detail", value), {"timeline": "all"}), "note-0-end")
