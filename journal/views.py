@@ -30,7 +30,7 @@ from .chart import journal_svg
 from .crisis import crisis_lines_for
 from .entries import SEVERITY_CHOICES, day_rating_trend, latest, read_days, steps, trends
 from .exports import export_csv, export_json
-from .forms import EntryForm, ImportForm
+from .forms import EntryForm, ImportForm, plain_decimal
 from .planner_link import planned_steps_from_query
 
 logger = logging.getLogger(__name__)
@@ -191,17 +191,21 @@ def _entry_page(request, secret, form, *, entry_id=None, status=200) -> HttpResp
     return _render_private(request, "journal/entry_form.html", context, status=status)
 
 
-def _previous_dose(opened) -> Decimal | None:
+def _likely_dose(opened) -> Decimal | None:
+    """The last dose taken, else today's dose in the imported plan: one field less to type."""
     days = read_days(opened.entries())
-    return days[-1].data.dose_mg if days else None
+    if days:
+        return days[-1].data.dose_mg
+    today = timezone.localdate()
+    planned = [step for step in opened.planned_steps() if step.day <= today]
+    return plain_decimal(planned[-1].dose_mg) if planned else None
 
 
 @journal_view
 @require_http_methods(["GET", "POST"])
 def entry_add(request: HttpRequest, opened, secret: str) -> HttpResponse:
     if request.method == "GET":
-        # The last dose is the likeliest one today: one field less to type.
-        dose = _previous_dose(opened)
+        dose = _likely_dose(opened)
         return _entry_page(request, secret, EntryForm(initial={} if dose is None else {"dose_mg": dose}))
     form = EntryForm(request.POST)
     if not form.is_valid():

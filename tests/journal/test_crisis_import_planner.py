@@ -177,3 +177,9 @@ def test_after_a_bad_file_the_start_button_still_starts_a_journal(client):
 def test_the_start_button_keeps_the_planner_parameters(client):
     response = client.get(f"{reverse('journal:new')}?{PLAN}")
     assertContains(response, f'action="{reverse("journal:new")}?{PLAN.replace("&", "&amp;")}"')
+
+
+def test_a_journal_from_the_planner_offers_todays_planned_dose(client):
+    response = client.post(f"{reverse('journal:new')}?{PLAN}")
+    value = response["Location"].split("/")[2]
+    assertContains(client.get(url("entry_add", value)), 'value="20"')
