@@ -8,6 +8,7 @@ import calendar
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -53,8 +54,6 @@ class OpenJournal:
     def planned_steps(self) -> list[PlannedStep]:
         if not self.journal.plan:
             return []
-        from decimal import Decimal
-
         value = crypto.decrypt_json(self.key, self.journal.plan, context=self._context("plan"))
         return [
             PlannedStep(day=datetime.date.fromisoformat(item["date"]), dose_mg=Decimal(item["dose_mg"]))
