@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "articles",
     "charities",
     "moderation",
+    "journal",
 ]
 
 MIDDLEWARE = [

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("resources.urls")),
     path("", include("charities.urls")),
     path("", include("moderation.urls")),
+    path("", include("journal.urls")),
 ]
