@@ -266,6 +266,11 @@ def from_database() -> dict | None:
         )
     if not countries:
         return None
+    shipped = bundled()["countries"]
+    for code, entry in countries.items():
+        if not entry["emergency"] and code in shipped:
+            # A country whose emergency numbers no admin has entered still gets the shipped ones.
+            entry["emergency"] = list(shipped[code]["emergency"])
     return {"about": "Snapshot of the crisis lines as admins keep them.", "countries": countries}
 
 

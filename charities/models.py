@@ -178,6 +178,7 @@ class Organization(Correctable, models.Model):
             part
             for service in services
             for part in [
+                *self.former_name_list,
                 service.display_name,
                 str(service.get_type_display()),
                 service.description,
@@ -315,6 +316,7 @@ class ServiceQuerySet(models.QuerySet):
             Q(name__icontains=text)
             | Q(description__icontains=text)
             | Q(organization__name__icontains=text)
+            | Q(organization__former_names__icontains=text)
             | Q(organization__description__icontains=text)
             | Exists(ServiceArea.objects.filter(service=OuterRef("pk"), description__icontains=text))
         )

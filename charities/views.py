@@ -29,6 +29,9 @@ def support_list(request: HttpRequest) -> HttpResponse:
         services = services.serving_country(filters["country"])
     if "type" in filters:
         services = services.filter(type=filters["type"])
+        if filters["type"] == Service.Type.HELPLINE:
+            # A helpline reported closed, or not known to run, is never offered as a helpline.
+            services = services.filter(status__in=Service.WORKING_STATUSES)
     if "drug_class" in filters:
         services = services.for_drug_class(filters["drug_class"])
     if "language" in filters:

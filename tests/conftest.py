@@ -78,3 +78,10 @@ def editor_client(client, editor):
 def admin_client_(client, site_admin):
     client.force_login(site_admin)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _crisis_snapshot_in_tmp(settings, tmp_path):
+    # The crisis page's outage snapshot (charities.crisis_snapshot) is written on every crisis-line
+    # change; keep each test's copy out of the working tree.
+    settings.CRISIS_SNAPSHOT_PATH = tmp_path / "crisis_snapshot.json"

@@ -238,4 +238,6 @@ LOGGING = {
 # ---- Crisis page snapshot (crisis helper) ----
 # Where the crisis lines are copied, on every admin change, for the crisis and outage pages to
 # read when the database is unreachable (the shared cache holds a copy too). Must be writable.
-CRISIS_SNAPSHOT_PATH = Path(os.environ.get("CRISIS_SNAPSHOT_PATH") or BASE_DIR / "var" / "crisis_snapshot.json")
+CRISIS_SNAPSHOT_PATH = Path(
+    os.environ.get("CRISIS_SNAPSHOT_PATH") or BASE_DIR / "var" / "crisis_snapshot.json"
+)
