@@ -47,9 +47,17 @@ def country_from_accept_language(header: str | None, supported: Collection[str])
         language, _, rest = tag.replace("_", "-").partition("-")
         if language != primary:
             continue
-        region = next((part for part in rest.split("-") if len(part) == 2 and part.isalpha()), "")
+        # A region subtag is two letters (GB) or three digits (419, Latin America): either decides.
+        region = next(
+            (
+                part
+                for part in rest.split("-")
+                if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+            ),
+            "",
+        )
         if region:
-            return clean_country(region, supported)
+            return clean_country(region, supported) if region.isalpha() else None
     return clean_country(LANGUAGE_COUNTRY.get(primary), supported)
 
 
