@@ -192,6 +192,11 @@ def stored() -> dict:
     return bundled()
 
 
+def supported(countries: dict[str, CountryCrisis]) -> list[str]:
+    """The country codes a visitor may choose: those with crisis data (not the international group)."""
+    return [code for code in countries if code != INTERNATIONAL]
+
+
 def lines_for(country: str | None) -> CountryCrisis | None:
     """One country's emergency numbers and crisis lines, without touching the database."""
     return parse(stored()).get((country or "").upper())
@@ -325,7 +330,7 @@ def outage_context(request) -> dict:
 
     try:
         countries = parse(stored())
-        code = visitor_country(request, countries) if request is not None else None
+        code = visitor_country(request, supported(countries)) if request is not None else None
     except Exception:
         logger.exception("Crisis snapshot: could not build the outage page's crisis block")
         return {}

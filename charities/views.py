@@ -100,7 +100,8 @@ def crisis(request: HttpRequest) -> HttpResponse:
     from the stored snapshot (crisis_snapshot) on the standalone layout.
     """
     countries, from_database = crisis_snapshot.current()
-    code = visitor_country(request, countries)
+    choosable = crisis_snapshot.supported(countries)
+    code = visitor_country(request, choosable)
     context = {
         **crisis_snapshot.crisis_context(countries, code),
         "show_first_visit_notice": False,
@@ -115,6 +116,6 @@ def crisis(request: HttpRequest) -> HttpResponse:
     if response is None:
         response = HttpResponse(render_to_string("charities/crisis_offline.html", context))
         response["Cache-Control"] = "no-store"
-    remember_choice(request, response, countries)
+    remember_choice(request, response, choosable)
     patch_vary_headers(response, ["Cookie", "Accept-Language"])
     return response

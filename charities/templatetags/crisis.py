@@ -48,7 +48,7 @@ def visitor_emergency(context) -> VisitorEmergency:
         parsed = crisis_snapshot.parse(crisis_snapshot.stored())
         countries = [country for code, country in parsed.items() if code != crisis_snapshot.INTERNATIONAL]
         request = context.get("request")
-        code = visitor_country(request, parsed) if request is not None else None
+        code = visitor_country(request, crisis_snapshot.supported(parsed)) if request is not None else None
         visitor = parsed.get(code) if code else None
     return VisitorEmergency(country=visitor, countries=tuple(countries))
 

@@ -61,3 +61,29 @@ def test_the_visitors_first_crisis_line_is_also_in_the_first_screen(browser, liv
         assert box["y"] + box["height"] <= PHONE["height"], box
     finally:
         context.close()
+
+
+def test_the_outage_page_shows_the_first_emergency_number_in_the_first_screen(
+    browser, live_server, monkeypatch
+):
+    from django.db import OperationalError
+
+    import withdrawal_site.views
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(withdrawal_site.views, "render", refuse)
+    monkeypatch.setattr("withdrawal_site.middleware.database_is_reachable", lambda: False)
+    context = browser.new_context(viewport=PHONE, locale="en-GB", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        response = page.goto(f"{live_server.url}/")
+        assert response.status == 503
+        box = first_emergency_box(page)
+        assert box["y"] + box["height"] <= PHONE["height"], box
+        assert page.locator("main a.emergency-number").first.get_attribute("href") == "tel:999"
+        if SCREENSHOTS:
+            page.screenshot(path=str(Path(SCREENSHOTS) / "outage-en-GB.png"))
+    finally:
+        context.close()

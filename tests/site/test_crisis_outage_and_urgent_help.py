@@ -101,3 +101,18 @@ def test_urgent_help_adds_no_query_to_a_drug_page(client, a_drug):
         "emergencynumber" in query["sql"] or "is_crisis_line" in query["sql"]
         for query in with_block.captured_queries
     )
+
+
+@pytest.mark.django_db
+def test_every_public_page_keeps_the_in_crisis_header_link(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.browser.pages import public_pages
+
+    call_command("load_demo", stdout=StringIO())
+    link = '<a class="crisis-link" href="/crisis/">In crisis? Get help now</a>'
+    for name, path in public_pages():
+        response = client.get(path)
+        assert link in response.content.decode(), name
