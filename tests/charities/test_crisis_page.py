@@ -104,13 +104,16 @@ def test_the_visitors_country_comes_first_then_the_fixed_order(
     html = main_html(response)
     first_tel = re.search(r'href="tel:(\d+)"', html).group(1)
     assert first_tel == first_emergency
-    # Emergency numbers, then the country's lines, then the bad-wave section, then the other countries.
+    # Emergency numbers, then the country's lines, then the other countries, then the bad-wave
+    # section (linked from the top) and the urgent-help signs.
     first_line = response.context["crisis_visitor"].lines[0]
     assert (
         html.index(f'href="tel:{first_emergency}"')
         < html.index(f'href="{first_line.href}"'.replace("&", "&amp;"))
-        < html.index("In a bad wave right now?")
+        < html.index('href="#bad-wave-heading"')
         < html.index("Other countries")
+        < html.index('id="bad-wave-heading"')
+        < html.index("Get medical help now")
     )
 
 
