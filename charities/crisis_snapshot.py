@@ -202,6 +202,19 @@ def lines_for(country: str | None) -> CountryCrisis | None:
     return parse(stored()).get((country or "").upper())
 
 
+def for_request(request) -> CountryCrisis | None:
+    """The visitor's country's numbers (their choice, else their browser's region), without the database.
+
+    For other pages that show crisis numbers (the journal's crisis prompt, for example); None when
+    the country is not known, so the caller can link to /crisis/ where the visitor picks one.
+    """
+    from withdrawal_site.visitor_country import visitor_country
+
+    countries = parse(stored())
+    code = visitor_country(request, supported(countries))
+    return countries.get(code) if code else None
+
+
 # From the database ----------------------------------------------------------
 
 

@@ -338,3 +338,13 @@ def test_the_directory_links_text_lines_as_sms_too(client, crisis_data):
     assertNotContains(response, 'href="tel:988"')
     shout = Service.objects.get(organization__name="Shout")
     assertContains(client.get(shout.organization.get_absolute_url()), 'href="sms:85258?&amp;body=SHOUT"')
+
+
+def test_for_request_gives_other_pages_the_visitors_numbers_without_the_database(
+    rf, django_assert_num_queries
+):
+    request = rf.get("/journal/", HTTP_ACCEPT_LANGUAGE="en-AU")
+    with django_assert_num_queries(0):
+        australia = crisis_snapshot.for_request(request)
+    assert australia.code == "AU" and australia.first_emergency.href == "tel:000"
+    assert crisis_snapshot.for_request(rf.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR")) is None
