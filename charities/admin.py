@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .countries import country_name
-from .models import Organization, Phone, Schedule, Service, ServiceArea
+from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
 from .services import mark_verified
 
 
@@ -43,7 +43,7 @@ class CountryFilter(admin.SimpleListFilter):
 class PhoneInline(admin.TabularInline):
     model = Phone
     extra = 0
-    fields = ["number", "country", "type", "description", "position"]
+    fields = ["number", "country", "type", "sms_body", "description", "position"]
 
 
 class ScheduleInline(admin.TabularInline):
@@ -95,7 +95,11 @@ class ServiceAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark verified today"), permissions=["change"])
     def mark_verified_today(self, request, queryset):
-        count = mark_verified(services=queryset, verified_by=request.user)
+        services = list(queryset)
+        count = mark_verified(services=services, verified_by=request.user)
+        for service in services:
+            # Django's admin history records who re-verified what, and when.
+            self.log_change(request, service, "Marked verified today")
         self.message_user(
             request,
             ngettext(
@@ -104,3 +108,13 @@ class ServiceAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(EmergencyNumber)
+class EmergencyNumberAdmin(admin.ModelAdmin):
+    """The numbers the crisis page offers first; every change refreshes the outage snapshot."""
+
+    list_display = ["country", "number", "label", "position"]
+    list_editable = ["label", "position"]
+    list_filter = ["country"]
+    ordering = ["country", "position"]

@@ -1,9 +1,11 @@
 """Demo content for `manage.py load_demo`. `load()` must be idempotent.
 
 Loads /work/shared/data/directory_seed.json (kept in this app as
-`demo_data/directory_seed.json`) and a few well-known national crisis lines.
-Nothing here has been checked by the project, so every listing is left
-unverified: the pages say "not yet verified" until an admin checks it.
+`demo_data/directory_seed.json`) and the crisis lines of
+`demo_data/crisis_lines.json` (through crisis_lines.py). Nothing in the seed
+has been checked by the project, so its listings are left unverified; the
+crisis lines carry the date and source their file records. Loading again
+updates seed listings to the corrected seed (renames, web addresses, status).
 """
 
 import datetime
@@ -15,6 +17,7 @@ from django.utils.text import slugify
 from resources.models import DrugClass
 
 from .countries import country_name
+from .crisis_lines import load_bundled
 from .models import Organization, Phone, Schedule, Service, ServiceArea
 
 SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "directory_seed.json"
@@ -39,60 +42,23 @@ ONLINE_KIND_TO_TYPE = {
 
 ALL_DAY = datetime.time(0, 0)
 
-# Well-known national crisis lines. Demo data only, unverified like the rest.
-CRISIS_LINES = [
-    {
-        "name": "Samaritans",
-        "description": "Listening support for anyone who is struggling to cope, in the UK and Ireland.",
-        "type": Service.Type.HELPLINE,
-        "phones": [{"number": "116 123", "country": "GB", "description": "UK and Republic of Ireland"}],
-        "areas": ["GB", "IE"],
-        "languages": ["en"],
-        "hours_note": "24 hours a day, every day",
-        "all_day_timezone": "Europe/London",
-    },
-    {
-        "name": "988 Suicide & Crisis Lifeline",
-        "description": "Call or text 988 in the United States for someone to talk to in a suicidal, mental "
-        "health or substance use crisis.",
-        "type": Service.Type.HELPLINE,
-        "phones": [
-            {"number": "988", "country": "US", "type": Phone.Type.VOICE},
-            {"number": "988", "country": "US", "type": Phone.Type.TEXT},
-        ],
-        "areas": ["US"],
-        "languages": ["en", "es"],
-        "hours_note": "24 hours a day, every day",
-        "all_day_timezone": "America/New_York",
-    },
-    {
-        "name": "Telefon Zaufania dla Dorosłych 116 123",
-        "description": "Emotional support line for adults in Poland.",
-        "type": Service.Type.HELPLINE,
-        "phones": [{"number": "116 123", "country": "PL"}],
-        "areas": ["PL"],
-        "languages": ["pl"],
-    },
-    {
-        "name": "Telefon Zaufania dla Dzieci i Młodzieży 116 111",
-        "description": "Support line for children and young people in Poland.",
-        "type": Service.Type.HELPLINE,
-        "phones": [{"number": "116 111", "country": "PL"}],
-        "areas": ["PL"],
-        "languages": ["pl"],
-    },
-    {
-        "name": "Línea 024",
-        "description": "Línea de atención a la conducta suicida: Spain's national line for people with "
-        "suicidal thoughts and those close to them.",
-        "type": Service.Type.HELPLINE,
-        "phones": [{"number": "024", "country": "ES"}],
-        "areas": ["ES"],
-        "languages": ["es"],
-        "hours_note": "24 hours a day, every day",
-        "all_day_timezone": "Europe/Madrid",
-    },
-]
+# Crisis lines of the first demo, replaced by the bundled crisis_lines.json (see crisis_lines.py).
+LEGACY_CRISIS_SLUGS = (
+    "988-suicide-crisis-lifeline",
+    "telefon-zaufania-dla-doroslych-116-123",
+    "telefon-zaufania-dla-dzieci-i-mlodziezy-116-111",
+    "linea-024",
+)
+
+SEED_STATUSES = {
+    "": Service.Status.ACTIVE,
+    "active": Service.Status.ACTIVE,
+    "unknown": Service.Status.UNKNOWN,
+    "reported_closed": Service.Status.REPORTED_CLOSED,
+    "temporarily_closed": Service.Status.TEMPORARILY_CLOSED,
+    "inactive": Service.Status.INACTIVE,
+    "defunct": Service.Status.DEFUNCT,
+}
 
 
 def drug_classes_for(slugs: list[str]) -> list[DrugClass]:
@@ -121,19 +87,45 @@ def ensure_listing(
     hours_note: str = "",
     is_crisis_line: bool = False,
     all_day_timezone: str = "",
+    website: str = "",
+    former_names: tuple[str, ...] = (),
+    note: str = "",
+    status: str = Service.Status.ACTIVE,
 ) -> Organization:
-    """Create the listing if it is missing; never overwrite what an admin has since changed."""
-    organization, created = Organization.objects.get_or_create(
-        slug=slugify(name), defaults={"name": name, "description": description}
-    )
-    if not created:
+    """Create the listing if it is missing, or bring an earlier demo's copy up to the corrected seed.
+
+    An earlier copy is found by its current or a former name (also in the old
+    one-L "tranquiliser" spelling). Only what the seed corrects is updated:
+    name, web address, former names, note, status and area; phones, hours and
+    verification stay as an admin left them.
+    """
+    organization = _existing_organization(name, former_names)
+    if organization is not None:
+        _correct_listing(
+            organization,
+            name=name,
+            website=website,
+            former_names=former_names,
+            note=note,
+            status=status,
+            areas=areas,
+        )
         return organization
+    organization = Organization.objects.create(
+        name=name,
+        slug=slugify(name),
+        description=description,
+        website=website,
+        former_names="\n".join(former_names),
+        note=note,
+    )
     service = Service.objects.create(
         organization=organization,
         type=service_type,
         languages=",".join(languages),
         hours_note=hours_note,
         is_crisis_line=is_crisis_line,
+        status=status,
     )
     service.drug_classes.set(drug_classes_for(drug_class_slugs))
     for area in areas:
@@ -159,6 +151,54 @@ def ensure_listing(
     return organization
 
 
+def _slug_variants(name: str) -> list[str]:
+    slug = slugify(name)
+    return list(dict.fromkeys([slug, slug.replace("tranquilli", "tranquili")]))
+
+
+def _existing_organization(name: str, former_names: tuple[str, ...]) -> Organization | None:
+    slugs = [slug for candidate in (name, *former_names) for slug in _slug_variants(candidate)]
+    found = {organization.slug: organization for organization in Organization.objects.filter(slug__in=slugs)}
+    return next((found[slug] for slug in slugs if slug in found), None)
+
+
+def _correct_listing(
+    organization: Organization,
+    *,
+    name: str,
+    website: str,
+    former_names: tuple[str, ...],
+    note: str,
+    status: str,
+    areas: list[dict],
+) -> None:
+    changed = {
+        "name": name,
+        "website": website or organization.website,
+        "former_names": "\n".join(former_names) or organization.former_names,
+        "note": note or organization.note,
+    }
+    if organization.name != name and not Organization.objects.filter(slug=slugify(name)).exists():
+        changed["slug"] = slugify(name)
+    if any(getattr(organization, field) != value for field, value in changed.items()):
+        for field, value in changed.items():
+            setattr(organization, field, value)
+        organization.save()
+    service = organization.services.order_by("position", "pk").first()
+    if service is None:
+        return
+    if service.status != status:
+        service.status = status
+        service.save(update_fields=["status", "updated_at"])
+    area = service.areas.order_by("pk").first()
+    if area is not None and areas:
+        wanted = areas[0]
+        if any(getattr(area, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(area, field, value)
+            area.save()
+
+
 def seed_area(entry: dict) -> dict:
     area, country = entry.get("area", ""), entry.get("country", "")
     if area.lower() == "international":
@@ -179,6 +219,7 @@ def load() -> None:
             languages=entry.get("languages", []),
             areas=[seed_area(entry)],
             phones=[{**phone, "country": entry.get("country", "")} for phone in entry.get("phones", [])],
+            **seed_corrections(entry),
         )
     for entry in seed["online_resources"]:
         ensure_listing(
@@ -189,20 +230,17 @@ def load() -> None:
             languages=entry.get("languages", []),
             areas=[{"country": "", "scope": ServiceArea.Scope.ONLINE, "description": ""}],
             phones=[],
+            **seed_corrections(entry),
         )
-    for line in CRISIS_LINES:
-        ensure_listing(
-            name=line["name"],
-            description=line["description"],
-            service_type=line["type"],
-            drug_class_slugs=[],
-            languages=line["languages"],
-            areas=[
-                {"country": code, "scope": ServiceArea.Scope.NATIONAL, "description": ""}
-                for code in line["areas"]
-            ],
-            phones=line["phones"],
-            hours_note=line.get("hours_note", ""),
-            is_crisis_line=True,
-            all_day_timezone=line.get("all_day_timezone", ""),
-        )
+    Organization.objects.filter(slug__in=LEGACY_CRISIS_SLUGS, services__is_crisis_line=True).delete()
+    load_bundled()
+
+
+def seed_corrections(entry: dict) -> dict:
+    """What the corrected seed adds to a listing: web address, former names, note and status."""
+    return {
+        "website": entry.get("url", ""),
+        "former_names": tuple(entry.get("former_names", ())),
+        "note": entry.get("note", ""),
+        "status": SEED_STATUSES.get(entry.get("status", ""), Service.Status.UNKNOWN),
+    }

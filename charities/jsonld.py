@@ -33,6 +33,8 @@ def organization_jsonld(organization: Organization, request: HttpRequest) -> dic
         data["identifier"] = organization.charity_number
     contact_points = []
     for service in organization.listed_services:
+        if service.status in (service.Status.UNKNOWN, service.Status.REPORTED_CLOSED):
+            continue  # not offered to search engines as a working contact either
         areas = [area.country or "Online" for area in service.areas.all()]
         languages = [code for code, _name in service.language_list]
         hours = [

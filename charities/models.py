@@ -9,6 +9,7 @@ how current a listing is, so every Service records when it was last checked
 import datetime
 import re
 import zoneinfo
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -61,6 +62,24 @@ def language_name(code: str) -> str:
         return code
 
 
+def sms_href(number: str, body: str = "") -> str:
+    """An `sms:` link that fills in the word to send.
+
+    `?&body=` is the one form both iOS (which reads `&body=`) and Android
+    (which reads `?body=`) understand.
+    """
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"sms:{digits}?&body={quote(body)}" if body else f"sms:{digits}"
+
+
+def action_label(*, kind: str, display: str, sms_body: str = "") -> str:
+    if kind == "text":
+        if sms_body:
+            return str(_("Text %(word)s to %(number)s") % {"word": sms_body, "number": display})
+        return str(_("Text %(number)s") % {"number": display})
+    return str(_("Call %(number)s") % {"number": display})
+
+
 def today() -> datetime.date:
     return timezone.localdate()
 
@@ -104,6 +123,16 @@ class Organization(Correctable, models.Model):
     charity_number = models.CharField(
         _("charity number"), max_length=50, blank=True, help_text=_("Registered charity number, if any.")
     )
+    former_names = models.TextField(
+        _("former names"),
+        blank=True,
+        help_text=_("One per line, so people who know the old name can still find it."),
+    )
+    note = models.TextField(
+        _("note for admins"),
+        blank=True,
+        help_text=_("Not shown on the site: where details came from, what still needs checking."),
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
@@ -128,6 +157,10 @@ class Organization(Correctable, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("charities:detail", args=[self.slug])
 
+    @property
+    def former_name_list(self) -> list[str]:
+        return [line.strip() for line in self.former_names.splitlines() if line.strip()]
+
     # Search -------------------------------------------------------------
 
     def search_document(self) -> SearchDocument | None:
@@ -145,6 +178,7 @@ class Organization(Correctable, models.Model):
             part
             for service in services
             for part in [
+                *self.former_name_list,
                 service.display_name,
                 str(service.get_type_display()),
                 service.description,
@@ -246,7 +280,8 @@ class ServiceQuerySet(models.QuerySet):
         return self.listed_only().with_details().order_by("organization__name", "position", "pk")
 
     def crisis_lines(self) -> "ServiceQuerySet":
-        return self.listed().filter(is_crisis_line=True)
+        """Working crisis lines only: a line reported closed or of unknown state is never offered."""
+        return self.listed().filter(is_crisis_line=True, status__in=Service.WORKING_STATUSES)
 
     def stale(self, *, on: datetime.date | None = None) -> "ServiceQuerySet":
         """Never verified, or last verified more than a year before `on` (today)."""
@@ -281,6 +316,7 @@ class ServiceQuerySet(models.QuerySet):
             Q(name__icontains=text)
             | Q(description__icontains=text)
             | Q(organization__name__icontains=text)
+            | Q(organization__former_names__icontains=text)
             | Q(organization__description__icontains=text)
             | Exists(ServiceArea.objects.filter(service=OuterRef("pk"), description__icontains=text))
         )
@@ -317,8 +353,13 @@ class Service(models.Model):
         INACTIVE = "inactive", _("Inactive")
         DEFUNCT = "defunct", _("Defunct")
         TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+        # Ours, not HSDS: what we honestly know when we cannot confirm a listing either way.
+        UNKNOWN = "unknown", _("Not known whether it is running")
+        REPORTED_CLOSED = "reported closed", _("Reported closed")
 
-    LISTED_STATUSES = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
+    # Shown in the directory; only ACTIVE ones are shown as working (phones to tap, crisis page).
+    LISTED_STATUSES = (Status.ACTIVE, Status.TEMPORARILY_CLOSED, Status.UNKNOWN, Status.REPORTED_CLOSED)
+    WORKING_STATUSES = (Status.ACTIVE,)
     ONLINE_TYPES = (Type.ONLINE_FORUM, Type.ONLINE_GROUP, Type.INFORMATION)
 
     organization = models.ForeignKey(
@@ -353,6 +394,12 @@ class Service(models.Model):
         _("crisis line"), default=False, help_text=_("Listed on the crisis page.")
     )
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    verification_source = models.CharField(
+        _("checked against"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the details were checked, for example: the organisation's own website."),
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verified by"),
@@ -389,6 +436,11 @@ class Service(models.Model):
     @property
     def language_list(self) -> list[tuple[str, str]]:
         return [(code, language_name(code)) for code in split_codes(self.languages)]
+
+    @property
+    def is_working(self) -> bool:
+        """Shown as a service people can use now (phones to tap), not only listed."""
+        return self.status in self.WORKING_STATUSES
 
     def is_stale(self, *, on: datetime.date | None = None) -> bool:
         return self.last_verified is None or self.last_verified < (on or today()) - STALE_AFTER
@@ -439,6 +491,12 @@ class Phone(models.Model):
     )
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.VOICE)
     description = models.CharField(_("description"), max_length=200, blank=True)
+    sms_body = models.CharField(
+        _("text message word"),
+        max_length=50,
+        blank=True,
+        help_text=_("For text lines: the word to send, for example SHOUT. Filled into the message."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -467,6 +525,18 @@ class Phone(models.Model):
     @property
     def tel_href(self) -> str:
         return f"tel:{self.number}"
+
+    @property
+    def href(self) -> str:
+        """`sms:` for text lines (with the word to send), `tel:` for everything else."""
+        if self.type == self.Type.TEXT:
+            return sms_href(self.number, self.sms_body)
+        return self.tel_href
+
+    @property
+    def action_label(self) -> str:
+        """What the link says: "Text SHOUT to 85258", "Text 988", "Call 116 123"."""
+        return action_label(kind=self.type, display=self.display, sms_body=self.sms_body)
 
     @property
     def display(self) -> str:
@@ -584,3 +654,25 @@ class ServiceArea(models.Model):
         if self.description and self.description != self.country_name:
             label += f" ({self.description})"
         return label
+
+
+class EmergencyNumber(models.Model):
+    """A country's emergency number (999, 112, 911 ...): the first thing the crisis page offers."""
+
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    number = models.CharField(_("number"), max_length=10, help_text=_("Digits only, for example 999."))
+    label = models.CharField(_("label"), max_length=100, help_text=_("For example: Emergency services."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["country", "position", "pk"]
+        verbose_name = _("emergency number")
+        verbose_name_plural = _("emergency numbers")
+        constraints = [models.UniqueConstraint(fields=["country", "number"], name="unique_emergency_number")]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.number}"
+
+    def clean(self) -> None:
+        if not self.number.isdigit():
+            raise ValidationError({"number": _("Digits only, for example 999.")})

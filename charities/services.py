@@ -11,6 +11,7 @@ from resources.models import DrugClass
 from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.slugs import unique_slug
 
+from . import crisis_snapshot
 from .countries import is_country_code, normalise_country
 from .models import Organization, Phone, Service, ServiceArea, split_codes, today
 
@@ -102,9 +103,15 @@ def publish_listing(
 
 @transaction.atomic
 def mark_verified(*, services: Iterable[Service], verified_by, on: datetime.date | None = None) -> int:
-    """Record that `verified_by` checked these services' details today; returns how many."""
+    """Record that `verified_by` checked these services' details today; returns how many.
+
+    Crisis lines among them show the new date at once, also on the outage page's snapshot.
+    """
     pks = [service.pk for service in services]
-    return Service.objects.filter(pk__in=pks).update(last_verified=on or today(), verified_by=verified_by)
+    count = Service.objects.filter(pk__in=pks).update(last_verified=on or today(), verified_by=verified_by)
+    if Service.objects.filter(pk__in=pks, is_crisis_line=True).exists():
+        crisis_snapshot.write_after_commit()
+    return count
 
 
 # Corrections to listings ----------------------------------------------------------

@@ -9,7 +9,7 @@ and the save re-indexes it.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import Organization, Phone, Schedule, Service, ServiceArea
+from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
 
 
 def _mark_organization_changed(organization_id: int | None) -> None:
@@ -36,7 +36,28 @@ def _service_drug_classes_changed(sender, instance, action: str, **kwargs) -> No
         _mark_organization_changed(instance.organization_id)
 
 
+def _crisis_data_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Any change to crisis lines or emergency numbers rewrites the snapshot the outage pages read."""
+    if raw:
+        return
+    from . import crisis_snapshot
+
+    if isinstance(instance, Service):
+        relevant = instance.is_crisis_line or kwargs.get("signal") is post_delete
+    elif isinstance(instance, EmergencyNumber):
+        relevant = True
+    else:
+        relevant = Service.objects.filter(pk=instance.service_id, is_crisis_line=True).exists()
+    if relevant:
+        crisis_snapshot.write_after_commit()
+
+
 def connect() -> None:
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        for model in (Service, Phone, ServiceArea, EmergencyNumber):
+            signal.connect(
+                _crisis_data_changed, sender=model, dispatch_uid=f"charities.crisis.{model.__name__}.{name}"
+            )
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(_service_changed, sender=Service, dispatch_uid=f"charities.service.{name}")
         for part in (Phone, Schedule, ServiceArea):

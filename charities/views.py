@@ -1,12 +1,15 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from resources.models import DrugClass
+from withdrawal_site.visitor_country import remember_choice, visitor_country
 
+from . import crisis_snapshot
 from .countries import country_name
 from .forms import DirectoryFilterForm
 from .jsonld import organization_jsonld
@@ -28,6 +31,9 @@ def support_list(request: HttpRequest) -> HttpResponse:
         services = services.serving_country(filters["country"])
     if "type" in filters:
         services = services.filter(type=filters["type"])
+        if filters["type"] == Service.Type.HELPLINE:
+            # A helpline reported closed, or not known to run, is never offered as a helpline.
+            services = services.filter(status__in=Service.WORKING_STATUSES)
     if "drug_class" in filters:
         services = services.for_drug_class(filters["drug_class"])
     if "language" in filters:
@@ -90,17 +96,30 @@ def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def crisis(request: HttpRequest) -> HttpResponse:
-    """Crisis lines grouped by country; a line for several countries appears under each."""
-    groups: dict[str, list[Service]] = {}
-    for service in Service.objects.crisis_lines():
-        countries = {area.country for area in service.areas.all()} or {""}
-        for code in countries:
-            groups.setdefault(code, []).append(service)
-    named = sorted(
-        ((code, country_name(code)) for code in groups if code),
-        key=lambda item: item[1],
-    )
-    country_groups = [{"code": code, "name": name, "services": groups[code]} for code, name in named]
-    if "" in groups:
-        country_groups.append({"code": "", "name": _("International and online"), "services": groups[""]})
-    return render(request, "charities/crisis.html", {"country_groups": country_groups})
+    """Help now, in the first screen of a phone: the visitor's emergency numbers, then their lines.
+
+    The country is the visitor's own choice (`?country=XX`, remembered in a
+    cookie), else their browser's region, else they pick one from plain links.
+    No first-visit notice here. When the database is down the page is built
+    from the stored snapshot (crisis_snapshot) on the standalone layout.
+    """
+    countries, from_database = crisis_snapshot.current()
+    choosable = crisis_snapshot.supported(countries)
+    code = visitor_country(request, choosable)
+    context = {
+        **crisis_snapshot.crisis_context(countries, code),
+        "show_first_visit_notice": False,
+        "crisis_from_database": from_database,
+    }
+    response = None
+    if from_database:
+        try:
+            response = render(request, "charities/crisis.html", context)
+        except crisis_snapshot.DATABASE_DOWN:
+            response = None  # the session or a cached text needed the database mid-page
+    if response is None:
+        response = HttpResponse(render_to_string("charities/crisis_offline.html", context))
+        response["Cache-Control"] = "no-store"
+    remember_choice(request, response, choosable)
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response

@@ -135,3 +135,16 @@ PACES: tuple[Pace, ...] = (
 def paces_for(drug_class_slug: str) -> tuple[Pace, ...]:
     """The published paces whose scope includes this drug class (none for classes no source covers)."""
     return tuple(pace for pace in PACES if drug_class_slug in pace.drug_classes)
+
+
+# Added for the "get medical help now" signs (templates/includes/urgent_help.html, charities/urgent_help.py).
+NHS_WHEN_TO_CALL_999 = Citation(
+    key="nhs-999",
+    short=_("NHS: when to call 999"),
+    full=_(
+        "NHS (England), When to call 999: emergencies such as a seizure, sudden confusion, chest pain, "
+        "severe difficulty breathing, loss of consciousness, or someone who may end their life."
+    ),
+    url="https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
+)
+CITATIONS[NHS_WHEN_TO_CALL_999.key] = NHS_WHEN_TO_CALL_999

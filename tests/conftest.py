@@ -108,3 +108,10 @@ def admin_client_(client, site_admin):
 @pytest.fixture
 def superuser_client(client, superuser):
     return verified_login(client, superuser)
+
+
+@pytest.fixture(autouse=True)
+def _crisis_snapshot_in_tmp(settings, tmp_path):
+    # The crisis page's outage snapshot (charities.crisis_snapshot) is written on every crisis-line
+    # change; keep each test's copy out of the working tree.
+    settings.CRISIS_SNAPSHOT_PATH = tmp_path / "crisis_snapshot.json"

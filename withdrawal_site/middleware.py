@@ -49,6 +49,8 @@ class DatabaseUnavailableMiddleware:
         if database_is_reachable():
             return None
         logger.error("Database unavailable: %s", exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        from charities.crisis_snapshot import outage_context  # the crisis numbers, without the database
+
+        response = HttpResponse(render_to_string("503.html", outage_context(request)), status=503)
         response["Retry-After"] = "60"
         return response

@@ -275,3 +275,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# ---- Crisis page snapshot (crisis helper) ----
+# Where the crisis lines are copied, on every admin change, for the crisis and outage pages to
+# read when the database is unreachable (the shared cache holds a copy too). Must be writable.
+CRISIS_SNAPSHOT_PATH = Path(
+    os.environ.get("CRISIS_SNAPSHOT_PATH") or BASE_DIR / "var" / "crisis_snapshot.json"
+)
