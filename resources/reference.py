@@ -96,7 +96,10 @@ class Row:
 
     @property
     def agreement(self) -> str:
-        """ "differ", "agree" (independent sources match), "derived" (only an adapted table matches) or "single"."""
+        """One of: differ; agree (independent sources match); derived (only an adapted table matches); single.
+
+        NHS Scotland's table is adapted from Ashton's, so its match with Ashton is not agreement.
+        """
         if self.sources_disagree:
             return "differ"
         if len(self.independent_figures) > 1:

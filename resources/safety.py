@@ -49,7 +49,7 @@ CLASS_STATEMENTS: dict[str, tuple[Statement, ...]] = {
             _(
                 "When a benzodiazepine such as clonazepam or clobazam is prescribed for epilepsy, NHS "
                 "Scotland's guidance sets it apart from the usual switching and reduction tables: changes "
-                "belong with the epilepsy specialist, because stopping an anticonvulsant can bring seizures back."
+                "belong with the epilepsy specialist, because stopping it can bring seizures back."
             ),
             "nhs-scotland",
         ),
