@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "articles",
     "charities",
     "moderation",
+    # Editors' content reviews: due list, "reviewed, no change", append-only log.
+    "reviews",
 ]
 
 MIDDLEWARE = [

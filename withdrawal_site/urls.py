@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("resources.urls")),
     path("", include("charities.urls")),
     path("", include("moderation.urls")),
+    path("", include("reviews.urls")),  # /moderation/review-due/ (editors' content reviews)
 ]
