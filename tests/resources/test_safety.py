@@ -60,8 +60,12 @@ def test_every_demo_drug_page_has_its_coming_off_section(client):
     for drug in Drug.objects.select_related("drug_class"):
         html = page(client, drug.slug)
         assert f"Coming off {drug.name}" in html, drug.slug
-        section = html[html.index('class="coming-off') : html.index("</section>", html.index('class="coming-off'))]
-        assert section.count("Source:") == len(coming_off(drug_class_slug=drug.drug_class.slug, drug_slug=drug.slug).statements)
+        section = html[
+            html.index('class="coming-off') : html.index("</section>", html.index('class="coming-off'))
+        ]
+        assert section.count("Source:") == len(
+            coming_off(drug_class_slug=drug.drug_class.slug, drug_slug=drug.slug).statements
+        )
 
 
 @pytest.mark.parametrize(
