@@ -204,3 +204,14 @@ def test_approving_an_article_sets_its_next_review_date(editor):
         title="Approved", summary="s", body="Text.", sources="", tag_names=[], byline="", approved_by=editor
     )
     assert article.next_review_due == next_review_after(article.last_reviewed)
+
+
+def test_review_dates_cannot_be_typed_into_the_admin(editor_client, drug, make_article):
+    for url in (
+        reverse("admin:resources_drug_change", args=[drug.pk]),
+        reverse("admin:articles_article_change", args=[make_article().pk]),
+    ):
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        for field in ("last_reviewed", "reviewed_by", "next_review_due"):
+            assertNotContains(response, f'name="{field}"')
