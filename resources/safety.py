@@ -124,9 +124,9 @@ CLASS_STATEMENTS: dict[str, tuple[Statement, ...]] = {
         ),
         _s(
             _(
-                "Some mood stabilisers are also anticonvulsants (lamotrigine, valproate). For anyone "
-                "taking one for epilepsy, stopping suddenly can cause seizures; changes belong with the "
-                "epilepsy specialist."
+                "Lamotrigine and valproate are also anticonvulsants: for anyone taking one for epilepsy, "
+                "changes belong with the epilepsy specialist. The lamotrigine product information warns "
+                "that stopping suddenly may provoke rebound seizures."
             ),
             "lamictal-smpc",
         ),

@@ -138,3 +138,11 @@ def test_planner_shows_the_class_notices_when_a_drug_is_chosen(client, slug, phr
 
 def test_planner_without_a_drug_has_no_section(client):
     assertNotContains(client.get(PLANNER, PLAN), "Coming off")
+
+
+def test_section_introduction_names_the_class(client):
+    demo.load()
+    assert "about stopping mood stabilisers, and about Lamotrigine in particular" in page(
+        client, "lamotrigine"
+    )
+    assert "about stopping antidepressants. Agree" in page(client, "sertraline")
