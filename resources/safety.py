@@ -108,8 +108,10 @@ CLASS_STATEMENTS: dict[str, tuple[Statement, ...]] = {
         ),
         _s(
             _(
-                "Clozapine is different: it is stopped only under medical supervision, and after a break "
-                "of more than two days it has to be started again slowly from a low dose."
+                "Clozapine is different: it is stopped only under medical supervision. The product "
+                "information describes a planned stop as a gradual reduction over 1 to 2 weeks, with close "
+                "observation if it must stop suddenly; after a break of more than two days it has to be "
+                "started again from a low dose."
             ),
             "clozaril-smpc",
         ),
@@ -162,8 +164,9 @@ DRUG_STATEMENTS: dict[str, tuple[Statement, ...]] = {
     "lithium": (
         _s(
             _(
-                "Stopping lithium quickly carries a risk of relapse, mania in particular. Reduce only "
-                "gradually and with the prescriber."
+                "Stopping lithium quickly carries a risk of relapse, mania in particular. NICE describes "
+                "reducing it gradually over at least 4 weeks, preferably up to 3 months, and watching for "
+                "early signs of mania and depression."
             ),
             "priadel-smpc",
             "nice-cg185",
