@@ -28,7 +28,9 @@ FDA_2020 = Citation(
     full=_(
         "US Food and Drug Administration, Drug Safety Communication of 23 September 2020: a boxed "
         "warning for all benzodiazepines on abuse, misuse, addiction, physical dependence and "
-        "withdrawal reactions."
+        "withdrawal reactions. Stopping abruptly or reducing the dose too quickly can cause withdrawal "
+        "reactions, including seizures, which can be life-threatening; the class labelling it required "
+        "lists delirium among the severe acute withdrawal signs."
     ),
     url="https://www.fda.gov/drugs/drug-safety-and-availability/fda-requiring-boxed-warning-updated-improve-safe-use-benzodiazepine-drug-class",
 )
