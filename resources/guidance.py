@@ -170,10 +170,11 @@ BNF_ANTIPSYCHOTICS = Citation(
 )
 ZIMOVANE_SMPC = Citation(
     key="zimovane-smpc",
-    short=_("Zimovane (zopiclone) product information, section 4.4"),
+    short=_("Zimovane (zopiclone) product information, sections 4.4 and 4.8"),
     full=_(
-        "Summary of Product Characteristics, Zimovane (zopiclone), section 4.4: dependence, withdrawal "
-        "symptoms (in severe cases including hallucinations and epileptic seizures) and rebound insomnia."
+        "Summary of Product Characteristics, Zimovane (zopiclone): dependence, and withdrawal symptoms "
+        "when treatment stops suddenly (section 4.4); the withdrawal symptoms reported, including rebound "
+        "insomnia and, in very rare cases, seizures (section 4.8)."
     ),
     url="https://www.medicines.org.uk/emc/search?q=Zimovane",
 )

@@ -57,8 +57,9 @@ CLASS_STATEMENTS: dict[str, tuple[Statement, ...]] = {
     "z-drugs": (
         _s(
             _(
-                "Do not stop suddenly after regular use. The product information describes withdrawal "
-                "symptoms and rebound insomnia, and in severe cases hallucinations and epileptic seizures."
+                "Do not stop suddenly after regular use. The product information says that stopping "
+                "suddenly once dependence has developed brings withdrawal symptoms, including rebound "
+                "insomnia, and in very rare cases seizures."
             ),
             "zimovane-smpc",
         ),

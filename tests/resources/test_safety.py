@@ -76,7 +76,7 @@ def test_every_demo_drug_page_has_its_coming_off_section(client):
                       "days to weeks after a change", "The Ashton Manual"]),
         ("lorazepam", ["seizures", "clobazam", "epilepsy specialist"]),
         ("clonazepam", ["prescribed for epilepsy", "seizures back"]),
-        ("zopiclone", ["Do not stop suddenly", "epileptic seizures", "Zimovane"]),
+        ("zopiclone", ["Do not stop suddenly", "rebound insomnia", "seizures", "Zimovane"]),
         ("sertraline", ["Do not stop abruptly", "severe", "long time",
                         "Physical dependence on a medicine is not the same as addiction",
                         "NICE guideline NG215",
