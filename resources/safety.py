@@ -49,7 +49,7 @@ CLASS_STATEMENTS: dict[str, tuple[Statement, ...]] = {
             _(
                 "When a benzodiazepine such as clonazepam or clobazam is prescribed for epilepsy, NHS "
                 "Scotland's guidance sets it apart from the usual switching and reduction tables: changes "
-                "belong with the epilepsy specialist, because stopping it can bring seizures back."
+                "belong with the epilepsy specialist."
             ),
             "nhs-scotland",
         ),
@@ -244,7 +244,7 @@ DRUG_STATEMENTS: dict[str, tuple[Statement, ...]] = {
         _s(
             _(
                 "Clonazepam is also prescribed for epilepsy. If that is why you take it, do not change the "
-                "dose without the epilepsy specialist: stopping can bring seizures back."
+                "dose without the epilepsy specialist."
             ),
             "nhs-scotland",
         ),

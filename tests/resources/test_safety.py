@@ -75,7 +75,7 @@ def test_every_demo_drug_page_has_its_coming_off_section(client):
                       "5 to 10% of the dose every 2 to 4 weeks", "not more than 25% every 2 weeks",
                       "days to weeks after a change", "The Ashton Manual"]),
         ("lorazepam", ["seizures", "clobazam", "epilepsy specialist"]),
-        ("clonazepam", ["prescribed for epilepsy", "seizures back"]),
+        ("clonazepam", ["prescribed for epilepsy", "without the epilepsy specialist"]),
         ("zopiclone", ["Do not stop suddenly", "rebound insomnia", "seizures", "Zimovane"]),
         ("sertraline", ["Do not stop abruptly", "severe", "long time",
                         "Physical dependence on a medicine is not the same as addiction",
