@@ -39,12 +39,31 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body", "byline"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["approved_by", "created_at", "updated_at", "preview_link", "rendered_body"]
+    # Review dates are set only by a recorded review (approval or /moderation/review-due/), never typed in.
+    readonly_fields = [
+        "approved_by",
+        "last_reviewed",
+        "reviewed_by",
+        "next_review_due",
+        "created_at",
+        "updated_at",
+        "preview_link",
+        "rendered_body",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "sources", "tags", "byline", "language"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "last_reviewed", "reviewed_by", "approved_by"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "last_reviewed",
+                    "reviewed_by",
+                    "next_review_due",
+                    "approved_by",
+                ]
+            },
         ),
         (_("Preview"), {"fields": ["preview_link", "rendered_body", "created_at", "updated_at"]}),
     ]

@@ -1,8 +1,8 @@
 """Demo content for `manage.py load_demo`: real, calm, plain-language articles.
 
-`load()` is idempotent: articles are looked up by slug and created only when
-missing, so a second run changes nothing (and never overwrites an editor's
-later changes). Every number in these texts comes from
+`load()` is idempotent: articles are looked up by slug, created when missing and
+brought up to date with corrected text while no editor has reviewed them, so a
+second run changes nothing and a reviewed article is never overwritten. Every number in these texts comes from
 /work/shared/data/reference_facts.md and names its source.
 """
 
@@ -19,7 +19,8 @@ SOURCE_HOROWITZ = (
     "[The Lancet Psychiatry 2019;6:538-46](https://doi.org/10.1016/S2215-0366(19)30032-X)."
 )
 SOURCE_MAUDSLEY = (
-    "Horowitz MA, Taylor DM. The Maudsley Deprescribing Guidelines (section on the pattern of tapering)."
+    "Horowitz MA, Taylor DM. The Maudsley Deprescribing Guidelines (section on the pattern of tapering). "
+    "They cover antidepressants, benzodiazepines, gabapentinoids and Z-drugs only."
 )
 SOURCE_WITHDRAWAL_PROJECT = (
     "The Withdrawal Project, Inner Compass Initiative: "
@@ -33,7 +34,22 @@ SOURCE_ASAM = (
     "American Society of Addiction Medicine and partners, Joint Clinical Practice Guideline on "
     "Benzodiazepine Tapering (2025), table 7 (Ashton and VA/DoD equivalents side by side)."
 )
-SOURCE_NHS_SCOTLAND = "NHS Scotland, Right Decisions: benzodiazepine and z-drug equivalent doses."
+SOURCE_NHS_SCOTLAND = (
+    "NHS Scotland, Right Decisions: benzodiazepine and z-drug equivalent doses (adapted from the "
+    "Ashton Manual and the Maudsley guidelines)."
+)
+SOURCE_PROZAC = (
+    "Summary of Product Characteristics, Prozac (fluoxetine): fluoxetine and norfluoxetine stay in "
+    "the body for weeks."
+)
+SOURCE_ALCOHOL = (
+    "Summaries of Product Characteristics for diazepam, zopiclone (Zimovane), gabapentin (Neurontin) and "
+    "pregabalin (Lyrica): interactions with alcohol."
+)
+SOURCE_GROOT_VAN_OS = (
+    "Groot PC, van Os J. Antidepressant tapering strips to help people come off medication more "
+    "safely. Psychosis 2018;10(2):142-5."
+)
 
 
 def _sources(*items: str) -> str:
@@ -74,8 +90,10 @@ include:
 - flu-like aches, tiredness and headaches
 - difficulty concentrating
 
-Symptoms can arrive within days of a change, or later. They can come and go in
-waves, with calmer stretches ("windows") in between.
+Symptoms often start within days of a change. After a drug that leaves the body
+slowly, such as fluoxetine or diazepam, they can start later, sometimes weeks
+after the change. They can come and go in waves, with calmer stretches
+("windows") in between.
 
 # Why pace matters
 
@@ -94,7 +112,7 @@ something to plan with a prescriber who knows your history.
 If you feel unsafe at any point, the crisis page lists people you can reach
 straight away.
 """,
-        "sources": _sources(SOURCE_HOROWITZ, SOURCE_MAUDSLEY),
+        "sources": _sources(SOURCE_HOROWITZ, SOURCE_MAUDSLEY, SOURCE_ASHTON, SOURCE_PROZAC),
     },
     {
         "slug": "why-people-taper-slowly",
@@ -106,20 +124,23 @@ straight away.
         "tags": ["tapering", "antidepressants", "research"],
         "published": (2026, 3, 9),
         "body": """\
-A common picture of coming off a drug is a straight line: halve the dose, halve
-it again, then stop. Many people who have been through withdrawal, and a number
-of researchers, describe a different approach: reducing by a *fraction of the
-dose you are taking now*, so that the steps get smaller as the dose gets lower.
+A common picture of coming off a drug is a straight line: equal steps down, for
+example 100, 75, 50, 25 and then 0% of the dose. Many people who have been
+through withdrawal, and a number of researchers, describe a different approach:
+reducing by a *fraction of the dose you are taking now*, so that the steps get
+smaller as the dose gets lower. (Halving the dose again and again is already a
+proportional cut, just a very large one: 50% of the current dose at each step.)
 
 # The reasoning
 
-Horowitz and Taylor, writing in The Lancet Psychiatry in 2019, looked at how
-strongly antidepressants act on their target in the brain at different doses.
-The relationship is not a straight line. At low doses, a small change in
-milligrams makes a large difference to the drug's effect, because receptor
-occupancy falls steeply at the bottom end. They concluded that reductions should
-be *hyperbolic*, proportional to the current dose, and continue down to doses far
-below the usual minimum therapeutic dose before stopping.
+Horowitz and Taylor, writing in The Lancet Psychiatry in 2019 about SSRIs, drew
+on brain imaging (PET) studies that measured how much of the serotonin
+transporter, the SSRIs' target, is occupied at different doses. The
+relationship is not a straight line. At low doses, a small change in milligrams
+makes a large difference to occupancy, which falls steeply at the bottom end.
+They concluded that reductions should be *hyperbolic*, proportional to the
+current dose, and continue down to doses far below the usual minimum
+therapeutic dose before stopping.
 
 The Maudsley Deprescribing Guidelines make a related point. They describe an
 equal-steps taper of sertraline (50, 37.5, 25, 12.5, then 0 mg) as likely to give
@@ -275,8 +296,9 @@ Reducing by a fraction of the current dose quickly leads to amounts that no
 standard tablet provides. The Maudsley Deprescribing Guidelines note that the
 final dose before stopping may need to be well under the smallest tablet, for
 example 1 mg of sertraline. This article describes methods people in the
-withdrawal community use. Which one is suitable depends on the drug and its form,
-so check with a pharmacist or prescriber before using any of them.
+withdrawal community use, as they describe them: it is not a set of
+instructions. Which one is suitable depends on the drug and its form, so the
+first step people describe, every time, is asking a pharmacist or prescriber.
 
 # Liquid forms
 
@@ -296,12 +318,18 @@ matters.
 # Cut and weigh
 
 Others crush or cut tablets and weigh the powder on a digital scale that reads
-to 0.001 g, working out the share of the tablet by weight.
+to 0.001 g, working out the share of the tablet by weight. People point out its
+limits: a coating adds weight that holds no drug, the drug may not be spread
+evenly through the tablet, and even a good scale can be out by a few
+milligrams, which is a large share of a small weight.
 
 # Counting beads
 
-Some capsules contain small beads. People open the capsule and remove a counted
-share of the beads to lower the dose step by step.
+Some capsules contain small beads. People describe opening the capsule and
+leaving out a counted share of the beads to lower the dose step by step. Some
+modified-release stimulant capsules hold a mix of immediate-release and
+slower-release beads, so leaving beads out at random changes how the dose acts
+over the day; a pharmacist can say what a capsule holds.
 
 # Compounding pharmacies
 
@@ -312,10 +340,11 @@ Availability and cost vary a lot between countries.
 
 Tapering strips are 28-day rolls of daily pouches. Each pouch holds the same
 dose as the day before or a slightly lower one, printed with the day and the
-dose. They are prescription only, and the schedule is chosen by doctor and
-patient together.
+dose. They were developed in the Netherlands by Peter Groot and Jim van Os. They
+are prescription only, and the schedule is chosen by doctor and patient
+together.
 """,
-        "sources": _sources(SOURCE_MAUDSLEY, SOURCE_WITHDRAWAL_PROJECT),
+        "sources": _sources(SOURCE_MAUDSLEY, SOURCE_WITHDRAWAL_PROJECT, SOURCE_GROOT_VAN_OS),
     },
     {
         "slug": "living-with-protracted-withdrawal",
@@ -350,8 +379,11 @@ These are shared experiences, not treatments:
   even when sleep itself is poor.
 - **Pacing.** Doing a little less than feels possible on a good day, so a good
   day does not lead to a crash.
-- **Going easy on stimulants.** Some people notice that caffeine or alcohol makes
-  symptoms worse for them.
+- **Going easy on caffeine.** Some people notice that caffeine makes symptoms
+  worse for them.
+- **Being careful with alcohol.** Alcohol is not a stimulant: it is a
+  depressant, and the product information for benzodiazepines, Z-drugs,
+  gabapentin and pregabalin warns against combining them with it.
 - **Distraction and kindness.** Simple, absorbing activities, and not judging
   yourself for what you cannot do right now.
 - **Being understood.** Talking with others who have been through the same thing;
@@ -363,7 +395,7 @@ A prescriber or GP who accepts that withdrawal can be prolonged makes a great
 difference. If new symptoms appear, it is still important to have them checked,
 rather than assuming everything is withdrawal.
 """,
-        "sources": _sources(SOURCE_ASHTON),
+        "sources": _sources(SOURCE_ASHTON, SOURCE_ALCOHOL),
     },
     {
         "slug": "supporting-someone-who-is-tapering",
@@ -490,11 +522,17 @@ guideline sets two of them side by side. Amounts equal to diazepam 10 mg:
 | temazepam | 20 mg | 15 mg |
 | triazolam | 0.5 mg | 0.25 mg |
 
-For some drugs the figures differ by a factor of two. NHS Scotland's Right
-Decisions service gives another set, for amounts equal to diazepam 5 mg,
-including the z-drugs: zolpidem 10 mg, zopiclone 7.5 mg, lorazepam 0.5 mg,
-clonazepam 0.25 mg, temazepam 10 mg, nitrazepam 5 mg, oxazepam 10 mg and
-chlordiazepoxide 12.5 mg.
+For some drugs the figures differ by a factor of two. Table 7 gives
+chlordiazepoxide and clorazepate in its Ashton column only.
+
+NHS Scotland's Right Decisions service gives another set, for amounts equal to
+diazepam 5 mg, including the z-drugs: zolpidem 10 mg, zopiclone 7.5 mg,
+lorazepam 0.5 mg, clonazepam 0.25 mg, temazepam 10 mg, nitrazepam 5 mg,
+oxazepam 10 mg and chlordiazepoxide 12.5 mg. Its table is adapted from the
+Ashton Manual and the Maudsley guidelines, so where its figure matches Ashton's
+that is not an independent confirmation. NHS Scotland also sets clonazepam and
+clobazam prescribed for epilepsy apart: changes to them belong with the epilepsy
+specialist.
 
 # Why they differ
 
@@ -519,21 +557,36 @@ def _moment(year: int, month: int, day: int) -> datetime:
 
 
 def load() -> None:
+    """Create the demo articles, and bring unreviewed existing ones up to date with corrected text.
+
+    An article an editor has reviewed is theirs and is left alone; an unchanged
+    article is not saved again, so a second run changes nothing.
+    """
     for entry in ARTICLES:
-        article, created = Article.objects.get_or_create(
-            slug=entry["slug"],
-            defaults={
-                "title": entry["title"],
-                "summary": entry["summary"],
-                "body": entry["body"],
-                "sources": entry["sources"],
-                "byline": BYLINE,
-                "status": Article.Status.PUBLISHED,
-                "published_at": _moment(*entry["published"]),
+        values = {
+            "title": entry["title"],
+            "summary": entry["summary"],
+            "body": entry["body"],
+            "sources": entry["sources"],
+        }
+        article = Article.objects.filter(slug=entry["slug"]).first()
+        if article is None:
+            article = Article.objects.create(
+                slug=entry["slug"],
+                **values,
+                byline=BYLINE,
+                status=Article.Status.PUBLISHED,
+                published_at=_moment(*entry["published"]),
                 # Demo text has not been reviewed by an editor; the page says so.
-                "last_reviewed": None,
-                "language": "en",
-            },
-        )
-        if created:
+                last_reviewed=None,
+                language="en",
+            )
             article.tags.set(entry["tags"])
+            continue
+        if article.last_reviewed is not None:
+            continue
+        changed = [name for name, value in values.items() if getattr(article, name) != value]
+        if changed:
+            for name in changed:
+                setattr(article, name, values[name])
+            article.save()

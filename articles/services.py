@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from withdrawal_site.reviewing import next_review_after
 from withdrawal_site.slugs import unique_slug
 
 from .models import Article
@@ -37,6 +38,7 @@ def publish_article(
         status=Article.Status.PUBLISHED,
         published_at=now,
         last_reviewed=timezone.localdate(now),
+        next_review_due=next_review_after(timezone.localdate(now)),
         reviewed_by=approved_by,
         approved_by=approved_by,
         language=language,

@@ -13,8 +13,10 @@ class DrugClassAdmin(admin.ModelAdmin):
 
 @admin.register(Drug)
 class DrugAdmin(admin.ModelAdmin):
-    list_display = ["name", "drug_class", "liquid", "last_reviewed", "is_published"]
+    list_display = ["name", "drug_class", "liquid", "last_reviewed", "next_review_due", "is_published"]
     list_filter = ["drug_class", "liquid", "is_published"]
+    # Set only by a recorded review at /moderation/review-due/, never typed in.
+    readonly_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     list_select_related = ["drug_class"]
     search_fields = ["name", "other_names"]
     prepopulated_fields = {"slug": ["name"]}
@@ -22,8 +24,9 @@ class DrugAdmin(admin.ModelAdmin):
 
 @admin.register(TaperingMethod)
 class TaperingMethodAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "last_reviewed", "is_published"]
+    list_display = ["name", "position", "needs_form", "last_reviewed", "next_review_due", "is_published"]
     list_filter = ["is_published", "drug_classes"]
+    readonly_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
     filter_horizontal = ["drug_classes"]
     prepopulated_fields = {"slug": ["name"]}
 

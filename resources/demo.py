@@ -39,7 +39,11 @@ CLASSES = [
         "Tranquillisers and sleeping pills such as diazepam and lorazepam.",
     ),
     ("z-drugs", "Z-drugs", "Sleeping pills such as zopiclone and zolpidem."),
-    ("antipsychotics", "Antipsychotics", "Also called neuroleptics; used for psychosis, mood and sleep."),
+    (
+        "antipsychotics",
+        "Antipsychotics",
+        "Also called neuroleptics; licensed for psychosis and some for bipolar disorder.",
+    ),
     ("stimulants", "Stimulants", "Used for ADHD, such as methylphenidate."),
     ("mood-stabilisers", "Mood stabilisers", "Lithium and some anticonvulsants used for mood."),
     ("gabapentinoids", "Gabapentinoids", "Gabapentin and pregabalin."),
@@ -165,7 +169,7 @@ DRUGS = [
      "Modified-release products release the drug in stages; their product information says they should "
      "be swallowed whole."),
     ("lithium", "Lithium", "mood-stabilisers", "Priadel, Camcolit, Li-Liquid",
-     "about 24 hours, longer in older people and with reduced kidney function", smpc("Priadel"),
+     "18 to 36 hours", smpc("Priadel"),
      "Modified-release tablets (lithium carbonate): 200 mg, 400 mg. Oral liquid (lithium citrate).",
      "yes",
      "The BNF notes that lithium carbonate and lithium citrate contain different amounts of lithium per "
@@ -189,12 +193,50 @@ DRUGS = [
 ]  # fmt: skip
 
 METHOD_SOURCES = """- The Withdrawal Project (Inner Compass Initiative): how laypeople make small doses.
-- Maudsley Deprescribing Guidelines (Horowitz and Taylor, 2024): making small doses.
-- Horowitz M. A., Taylor D. Tapering of SSRI treatment to mitigate withdrawal symptoms. *Lancet Psychiatry* 2019;6:538-46."""
+- Maudsley Deprescribing Guidelines (Horowitz and Taylor, 2024), which cover antidepressants, benzodiazepines, gabapentinoids and Z-drugs only: making small doses.
+- Horowitz M. A., Taylor D. Tapering of SSRI treatment to mitigate withdrawal symptoms. *Lancet Psychiatry* 2019;6:538-46 (about SSRIs)."""
+
+# Which forms each demo drug comes in, from its "forms and strengths" text above:
+# (ordinary tablets, dispersible or orodispersible tablets, capsules of beads or pellets).
+FORMS = {
+    "sertraline": (True, False, False),
+    "fluoxetine": (True, False, False),
+    "citalopram": (True, False, False),
+    "escitalopram": (True, False, False),
+    "paroxetine": (True, False, False),
+    "venlafaxine": (True, False, True),
+    "duloxetine": (False, False, True),
+    "mirtazapine": (True, True, False),
+    "amitriptyline": (True, False, False),
+    "bupropion": (False, False, False),
+    "vortioxetine": (True, False, False),
+    "trazodone": (True, False, False),
+    "diazepam": (True, False, False),
+    "alprazolam": (True, False, False),
+    "clonazepam": (True, False, False),
+    "lorazepam": (True, False, False),
+    "temazepam": (True, False, False),
+    "oxazepam": (True, False, False),
+    "chlordiazepoxide": (False, False, False),
+    "zopiclone": (True, False, False),
+    "zolpidem": (True, False, False),
+    "quetiapine": (True, False, False),
+    "olanzapine": (True, True, False),
+    "aripiprazole": (True, True, False),
+    "risperidone": (True, True, False),
+    "methylphenidate": (True, False, True),
+    "lithium": (False, False, False),
+    "lamotrigine": (True, True, False),
+    "valproate": (False, False, False),
+    "gabapentin": (True, False, False),
+    "pregabalin": (False, False, False),
+}
 
 GENERAL_CAUTIONS = """- Not every tablet or capsule can be crushed, opened or put in a liquid: modified-release,
   gastro-resistant and coated products are made to be swallowed whole. A pharmacist can say which.
 - Check every change with your prescriber and pharmacist."""
+
+PHARMACIST_FIRST = "First, people ask a pharmacist whether "
 
 METHODS = [
     {
@@ -203,13 +245,14 @@ METHODS = [
         "position": 1,
         "summary": "Suspend a tablet in a measured volume of liquid and leave out the share you are cutting.",
         "classes": ["antidepressants", "benzodiazepines", "z-drugs", "antipsychotics", "mood-stabilisers"],
-        "suits_forms": "Tablets that may be crushed; licensed oral liquids",
+        "suits_forms": "Tablets that may be crushed or dispersed; licensed oral liquids",
+        "needs_form": "liquid_or_tablets",
         "what_you_need": "- A measuring cylinder marked in 1 ml steps, or oral syringes\n"
         "- A liquid the pharmacist says suits the drug\n- A pen and a schedule to tick off",
-        "steps": "Ask a pharmacist whether the tablet may be crushed and mixed with a liquid.\n"
-        "Crush the tablet and mix it into a measured volume, for example 100 ml.\n"
-        "Stir well and remove the volume that matches the cut.\n"
-        "Take the rest straight away; do not keep the mixture unless the pharmacist says it is stable.",
+        "steps": PHARMACIST_FIRST + "this tablet may be crushed or dispersed and which liquid suits it.\n"
+        "They describe crushing or dispersing the tablet in a measured volume, for example 100 ml.\n"
+        "They stir well and leave out the volume that matches the cut.\n"
+        "They take the rest straight away, and keep no mixture unless the pharmacist says it is stable.",
         "worked_example": """The community describes suspending one tablet in a measured volume of
 liquid, for example **100 ml** in a cylinder marked in 1 ml steps, so each millilitre holds
 1/100 of the tablet.
@@ -229,12 +272,14 @@ With a licensed oral liquid the arithmetic is the same: at 2 mg/ml, 16.2 mg is 8
         "position": 2,
         "summary": "Weigh tablet powder on a digital scale that reads to 0.001 g.",
         "classes": ["antidepressants", "benzodiazepines", "antipsychotics"],
-        "suits_forms": "Tablets that may be crushed or cut",
+        "suits_forms": "Ordinary tablets that may be crushed or cut",
+        "needs_form": "tablets",
         "what_you_need": "- A digital scale reading to 0.001 g (a milligram scale)\n"
         "- A pill crusher or cutter\n- Small containers and labels",
-        "steps": "Weigh a whole tablet and write down its weight.\n"
-        "Work out the weight that matches the dose for this step.\n"
-        "Crush or shave the tablet and weigh out that share.",
+        "steps": PHARMACIST_FIRST + "this tablet may be cut or crushed.\n"
+        "People describe weighing a whole tablet and writing down its weight.\n"
+        "They work out the weight that matches the dose for the step.\n"
+        "They crush or shave the tablet and weigh out that share.",
         "worked_example": """People describe weighing the tablet rather than the drug: the whole
 tablet's weight stands for its full strength.
 
@@ -242,7 +287,12 @@ Illustration (weights made up for the arithmetic): a 50 mg tablet weighs 0.200 g
 gives 45 mg, which is 90% of the tablet, so 0.180 g of its powder. The next 10% cut gives
 40.5 mg, 81% of the tablet, so 0.162 g.""",
         "cautions": GENERAL_CAUTIONS
-        + "\n- Cheap scales drift; people check theirs with a calibration weight.",
+        + "\n- A coating adds weight that holds no drug, so a share of the tablet's weight is not "
+        "exactly the same share of its dose."
+        + "\n- The drug may not be spread evenly through a tablet, so two pieces of the same weight "
+        "can hold different amounts."
+        + "\n- A scale that reads to 0.001 g can still be out by a few milligrams, which is a large "
+        "share of a small weight; cheap scales drift, and people check theirs with a calibration weight.",
     },
     {
         "slug": "bead-counting",
@@ -251,10 +301,13 @@ gives 45 mg, which is 90% of the tablet, so 0.180 g of its powder. The next 10% 
         "summary": "Open a capsule of small beads and remove a counted share.",
         "classes": ["antidepressants", "stimulants"],
         "suits_forms": "Capsules filled with beads or pellets",
+        "needs_form": "beads",
         "what_you_need": "- A clean, light-coloured surface or tray\n- Tweezers or a card to move beads\n"
         "- Empty capsules from a pharmacy, if you refill them",
-        "steps": "Open the capsule over a tray and count all the beads.\n"
-        "Work out how many beads match the cut.\nRemove that many beads and take the rest.",
+        "steps": PHARMACIST_FIRST + "this capsule may be opened.\n"
+        "People describe opening the capsule over a tray and counting all the beads.\n"
+        "They work out how many beads match the cut.\n"
+        "They leave out that many beads and take the rest.",
         "worked_example": """Illustration (bead count made up for the arithmetic): a 30 mg capsule holds
 300 beads, so each bead stands for about 0.1 mg. A 10% cut removes 30 beads (27 mg left).
 The next 10% cut is of 27 mg, 2.7 mg, so 27 more beads: 243 beads, about 24.3 mg.
@@ -262,7 +315,10 @@ The next 10% cut is of 27 mg, 2.7 mg, so 27 more beads: 243 beads, about 24.3 mg
 People count several capsules to see how much the number of beads varies.""",
         "cautions": GENERAL_CAUTIONS
         + "\n- Beads in gastro-resistant capsules protect the drug; the community describes never "
-        "crushing them.",
+        "crushing them."
+        + "\n- Some modified-release stimulant capsules (methylphenidate, for example) hold a mix of "
+        "immediate-release and slower-release beads. Removing beads at random changes that mix, and so "
+        "how the dose acts over the day; ask the pharmacist which beads a capsule holds.",
     },
     {
         "slug": "compounding-pharmacy",
@@ -274,9 +330,10 @@ People count several capsules to see how much the number of beads varies.""",
             "mood-stabilisers", "gabapentinoids",
         ],
         "suits_forms": "Any, where a pharmacy can make it",
+        "needs_form": "any",
         "what_you_need": "- A prescription for the custom strength or liquid\n"
         "- A compounding (or 'specials') pharmacy\n- Time: custom products can take days or weeks",
-        "steps": "Discuss with your prescriber which strengths a schedule would need.\n"
+        "steps": "First, people ask the prescriber and a pharmacist which strengths a schedule would need.\n"
         "The prescriber writes a prescription for those strengths or a liquid.\n"
         "A compounding pharmacy makes and labels them.",
         "worked_example": """For a schedule that steps down from 20 mg by 10% of the current dose, a
@@ -289,18 +346,27 @@ a liquid at a concentration that makes each step a whole number of millilitres."
         "slug": "tapering-strips",
         "name": "Tapering strips",
         "position": 5,
-        "summary": "28-day rolls of daily pouches, each the same or a slightly lower dose than the day before.",
+        "summary": "28-day rolls of daily pouches, each the same or a slightly lower dose than the day "
+        "before; developed by Groot and van Os.",
         "classes": ["antidepressants", "benzodiazepines", "z-drugs", "antipsychotics"],
         "suits_forms": "Made by a pharmacy from tablets",
+        "needs_form": "tablets",
         "what_you_need": "- A prescription: tapering strips are prescription only\n"
         "- A schedule chosen by the doctor and patient together",
-        "steps": "The doctor and patient choose a schedule.\n"
+        "steps": "First, the prescriber and a pharmacist check that strips can be made for this drug.\n"
+        "The doctor and patient choose a schedule.\n"
         "A pharmacy makes a 28-day roll of daily pouches printed with the day and dose.\n"
         "Each day's pouch holds the same or a slightly lower dose than the day before.",
         "worked_example": """A 28-day strip that goes from 20 mg to 18 mg holds 28 pouches, each printed
 with its day and dose, the dose falling in small steps across the month so that no single day
-carries the whole 10% cut.""",
+carries the whole 10% cut.
+
+Tapering strips were developed in the Netherlands by Peter Groot and Jim van Os, who describe
+them in the journal *Psychosis* (2018).""",
         "cautions": "- Prescription only; not available everywhere.",
+        "sources": "- Groot P. C., van Os J. Antidepressant tapering strips to help people come off "
+        "medication more safely. *Psychosis* 2018;10(2):142-5.\n"
+        "- The Withdrawal Project (Inner Compass Initiative): how laypeople make small doses.",
     },
     {
         "slug": "switching-to-diazepam",
@@ -310,10 +376,12 @@ carries the whole 10% cut.""",
         "step by step before tapering.",
         "classes": ["benzodiazepines", "z-drugs"],
         "suits_forms": "Diazepam tablets (2 mg, 5 mg) and oral solution",
+        "needs_form": "any",
         "what_you_need": "- A prescriber who agrees with the approach\n"
         "- The equivalence figures and their sources: they disagree",
-        "steps": "With the prescriber, replace one dose of the short-acting drug at a time with diazepam.\n"
-        "Once the switch is complete, reduce the diazepam slowly.",
+        "steps": "First, people agree the switch with the prescriber and check the figures with a pharmacist.\n"
+        "The Ashton Manual describes replacing one dose of the short-acting drug at a time with diazepam.\n"
+        "Once the switch is complete, the diazepam is reduced slowly.",
         "worked_example": """The Ashton Manual explains that diazepam's long half-life gives steadier
 levels in the blood and that its small strengths make small cuts possible.
 
@@ -333,9 +401,10 @@ The Ashton Manual's own schedules make the switch one dose at a time over severa
         "summary": "Some drugs come as a licensed liquid, which makes small doses easier to measure.",
         "classes": ["antidepressants", "benzodiazepines", "antipsychotics", "mood-stabilisers", "gabapentinoids"],
         "suits_forms": "Licensed oral solutions, suspensions and drops",
+        "needs_form": "liquid",
         "what_you_need": "- A prescription for the liquid\n- Oral syringes marked in 0.1 ml steps",
-        "steps": "Ask the prescriber whether a licensed liquid exists where you live.\n"
-        "Measure each dose with an oral syringe.",
+        "steps": "First, people ask the prescriber or a pharmacist whether a licensed liquid exists where they live.\n"
+        "They measure each dose with an oral syringe.",
         "worked_example": """At 2 mg/ml, a 20 mg dose is 10 ml; after three 10% cuts the dose is
 14.58 mg, which is about 7.3 ml. Each drug page says whether a liquid is listed, with its source.""",
         "cautions": "- A liquid and a tablet of the same drug are not always absorbed the same way "
@@ -437,6 +506,32 @@ LINKS = [
 ]  # fmt: skip
 
 
+# Demo texts later found wrong; load_demo replaces them where an editor has not changed them since.
+OUTDATED_CLASS_DESCRIPTIONS = {
+    "antipsychotics": "Also called neuroleptics; used for psychosis, mood and sleep.",
+}
+
+
+def refresh_demo_record(model, *, lookup: dict, values: dict):
+    """Create a demo record, or bring an existing one up to date with the demo text.
+
+    Runs on existing databases too, so corrected demo facts reach them. A record an
+    editor has reviewed is theirs and is left alone; an unchanged record is not
+    saved again, so a second run changes nothing.
+    """
+    record = model.objects.filter(**lookup).first()
+    if record is None:
+        return model.objects.create(**lookup, **values), True
+    if record.last_reviewed is not None:
+        return record, False
+    changed = [name for name, value in values.items() if getattr(record, name) != value]
+    if changed:
+        for name in changed:
+            setattr(record, name, values[name])
+        record.save()
+    return record, False
+
+
 def load() -> None:
     now = timezone.now()
     classes = {}
@@ -444,6 +539,9 @@ def load() -> None:
         classes[slug], _ = DrugClass.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "position": position}
         )
+        if classes[slug].description == OUTDATED_CLASS_DESCRIPTIONS.get(slug):
+            classes[slug].description = description
+            classes[slug].save(update_fields=["description"])
 
     for slug, name, class_slug, other, half_life, hl_source, forms, liquid, notes in DRUGS:
         is_ashton = hl_source == ASHTON_TABLE
@@ -454,9 +552,11 @@ def load() -> None:
                 *([] if is_ashton else [f"- {hl_source}: forms, strengths and notes."]),
             ]
         )
-        Drug.objects.get_or_create(
-            slug=slug,
-            defaults={
+        plain_tablets, dispersible_tablets, bead_capsules = FORMS[slug]
+        refresh_demo_record(
+            Drug,
+            lookup={"slug": slug},
+            values={
                 "name": name,
                 "drug_class": classes[class_slug],
                 "other_names": other,
@@ -465,16 +565,19 @@ def load() -> None:
                 "forms_and_strengths": forms,
                 "forms_source": FORMS_SOURCE,
                 "liquid": liquid,
+                "has_plain_tablets": plain_tablets,
+                "has_dispersible_tablets": dispersible_tablets,
+                "has_bead_capsules": bead_capsules,
                 "notes": notes,
                 "sources": sources,
-                "last_reviewed": None,  # not yet reviewed by an editor; the page says so
             },
         )
 
     for data in METHODS:
-        method, created = TaperingMethod.objects.get_or_create(
-            slug=data["slug"],
-            defaults={
+        method, created = refresh_demo_record(
+            TaperingMethod,
+            lookup={"slug": data["slug"]},
+            values={
                 "name": data["name"],
                 "position": data["position"],
                 "summary": data["summary"],
@@ -482,9 +585,9 @@ def load() -> None:
                 "steps": data["steps"],
                 "what_you_need": data["what_you_need"],
                 "suits_forms": data["suits_forms"],
+                "needs_form": data["needs_form"],
                 "cautions": data["cautions"],
                 "sources": data.get("sources", METHOD_SOURCES),
-                "last_reviewed": None,  # not yet reviewed by an editor; the page says so
             },
         )
         if created:

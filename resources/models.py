@@ -11,6 +11,7 @@ from taggit.models import TaggedItem
 
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render_markdown
+from withdrawal_site.reviewing import Reviewable
 from withdrawal_site.search.documents import SearchDocument
 from withdrawal_site.slugs import unique_slug
 
@@ -52,7 +53,7 @@ class DrugQuerySet(EditorialQuerySet):
         return super().published().select_related("drug_class")
 
 
-class Drug(Correctable, models.Model):
+class Drug(Correctable, Reviewable, models.Model):
     """One drug: the facts a person tapering looks for, each with its source."""
 
     class Liquid(models.TextChoices):
@@ -79,11 +80,20 @@ class Drug(Correctable, models.Model):
     liquid = models.CharField(
         _("is there a liquid?"), max_length=10, choices=Liquid.choices, default=Liquid.UNKNOWN
     )
+    # Which forms exist decides which ways of making small doses a drug page offers.
+    has_plain_tablets = models.BooleanField(
+        _("has ordinary (immediate-release) tablets"),
+        default=False,
+        help_text=_("Not modified-release or gastro-resistant: the forms a pharmacist may say can be cut."),
+    )
+    has_dispersible_tablets = models.BooleanField(
+        _("has dispersible or orodispersible tablets"), default=False
+    )
+    has_bead_capsules = models.BooleanField(_("has capsules filled with beads or pellets"), default=False)
     notes = models.TextField(_("notes (Markdown)"), blank=True)
     notes_html = models.TextField(editable=False, blank=True)
     sources = models.TextField(_("sources (Markdown)"), blank=True)
     sources_html = models.TextField(editable=False, blank=True)
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -117,6 +127,10 @@ class Drug(Correctable, models.Model):
         return reverse("resources:drug_detail", args=[self.slug])
 
     @property
+    def has_liquid(self) -> bool:
+        return self.liquid in (self.Liquid.YES, self.Liquid.SOME_COUNTRIES)
+
+    @property
     def other_names_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
@@ -140,8 +154,18 @@ class TaperingMethodQuerySet(EditorialQuerySet):
         return super().published().prefetch_related("drug_classes")
 
 
-class TaperingMethod(Correctable, models.Model):
+class TaperingMethod(Correctable, Reviewable, models.Model):
     """A lay way of making small doses, with a worked example."""
+
+    class NeedsForm(models.TextChoices):
+        ANY = "any", _("Any form")
+        PLAIN_TABLETS = "tablets", _("Ordinary tablets")
+        BEAD_CAPSULES = "beads", _("Capsules filled with beads or pellets")
+        LIQUID = "liquid", _("A licensed liquid")
+        LIQUID_OR_TABLETS = (
+            "liquid_or_tablets",
+            _("A licensed liquid, or tablets that may be crushed or dispersed"),
+        )
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
@@ -157,12 +181,18 @@ class TaperingMethod(Correctable, models.Model):
         DrugClass, blank=True, related_name="tapering_methods", verbose_name=_("suits these drug classes")
     )
     suits_forms = models.CharField(_("suits these forms"), max_length=300, blank=True)
+    needs_form = models.CharField(
+        _("needs this form"),
+        max_length=20,
+        choices=NeedsForm.choices,
+        default=NeedsForm.ANY,
+        help_text=_("A drug page offers this method only when the drug comes in this form."),
+    )
     cautions = models.TextField(_("cautions (Markdown)"), blank=True)
     cautions_html = models.TextField(editable=False, blank=True)
     sources = models.TextField(_("sources (Markdown)"), blank=True)
     sources_html = models.TextField(editable=False, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -196,6 +226,19 @@ class TaperingMethod(Correctable, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:method_detail", args=[self.slug])
+
+    def fits(self, drug: "Drug") -> bool:
+        """Whether the drug comes in a form this method's own text says it works with."""
+        needs = self.NeedsForm
+        return {
+            needs.ANY: True,
+            needs.PLAIN_TABLETS: drug.has_plain_tablets,
+            needs.BEAD_CAPSULES: drug.has_bead_capsules,
+            needs.LIQUID: drug.has_liquid,
+            needs.LIQUID_OR_TABLETS: drug.has_liquid
+            or drug.has_plain_tablets
+            or drug.has_dispersible_tablets,
+        }.get(self.needs_form, False)
 
     @property
     def step_list(self) -> list[str]:

@@ -17,6 +17,8 @@ class Source:
     short: str
     citation: str
     diazepam_mg: Decimal  # the diazepam amount the figures in this source are equal to
+    # Sources this one's table is adapted from: a match with them is not independent agreement.
+    derived_from: tuple[str, ...] = ()
 
 
 ASHTON = Source(
@@ -43,9 +45,12 @@ NHS_SCOTLAND = Source(
     short=_("NHS Scotland (Right Decisions)"),
     citation=_(
         "NHS Scotland, Right Decisions: benzodiazepine and Z-drug equivalents, given as "
-        "amounts equal to diazepam 5 mg."
+        "amounts equal to diazepam 5 mg. Adapted from the Ashton Manual and the Maudsley guidelines, "
+        "so it is not an independent confirmation of Ashton's figures. It sets clonazepam and clobazam "
+        "prescribed for epilepsy apart: changes to them belong with the epilepsy specialist."
     ),
     diazepam_mg=Decimal("5"),
+    derived_from=("ashton",),
 )
 SOURCES = (ASHTON, VA_DOD, NHS_SCOTLAND)
 
@@ -70,6 +75,7 @@ class Row:
     drug: str
     drug_slug: str
     figures: tuple[Figure, ...]
+    note: str = ""
 
     def figure_from(self, source: Source) -> Figure | None:
         return next((figure for figure in self.figures if figure.source == source), None)
@@ -82,21 +88,50 @@ class Row:
     def sources_disagree(self) -> bool:
         return len({figure.per_10mg_diazepam for figure in self.figures}) > 1
 
+    @property
+    def independent_figures(self) -> tuple[Figure, ...]:
+        """Figures whose source is not adapted from another source in the same row."""
+        keys = {figure.source.key for figure in self.figures}
+        return tuple(figure for figure in self.figures if not set(figure.source.derived_from) & keys)
 
-def _row(drug: str, slug: str, **amounts: str) -> Row:
+    @property
+    def agreement(self) -> str:
+        """One of: differ; agree (independent sources match); derived (only an adapted table matches); single.
+
+        NHS Scotland's table is adapted from Ashton's, so its match with Ashton is not agreement.
+        """
+        if self.sources_disagree:
+            return "differ"
+        if len(self.independent_figures) > 1:
+            return "agree"
+        if len(self.figures) > 1:
+            return "derived"
+        return "single"
+
+
+def _row(drug: str, slug: str, note: str = "", **amounts: str) -> Row:
     by_key = {source.key: source for source in SOURCES}
     return Row(
         drug=drug,
         drug_slug=slug,
         figures=tuple(Figure(Decimal(amount), by_key[key]) for key, amount in amounts.items()),
+        note=note,
     )
+
+
+EPILEPSY_NOTE = _(
+    "NHS Scotland: when clonazepam or clobazam is prescribed for epilepsy, changes belong with the "
+    "epilepsy specialist."
+)
+TABLE_7_ASHTON_ONLY = _("ASAM 2025 table 7 gives this drug in its Ashton column only.")
 
 
 BENZODIAZEPINE_EQUIVALENTS: tuple[Row, ...] = (
     _row("Alprazolam", "alprazolam", ashton="0.5", va_dod="1"),
-    _row("Chlordiazepoxide", "chlordiazepoxide", ashton="25", nhs_scotland="12.5"),
-    _row("Clonazepam", "clonazepam", ashton="0.5", va_dod="1", nhs_scotland="0.25"),
-    _row("Clorazepate", "clorazepate", ashton="15"),
+    # As table 7 prints them: 25 mg and 15 mg stand in the Ashton column, with no VA/DoD figure.
+    _row("Chlordiazepoxide", "chlordiazepoxide", TABLE_7_ASHTON_ONLY, ashton="25", nhs_scotland="12.5"),
+    _row("Clonazepam", "clonazepam", EPILEPSY_NOTE, ashton="0.5", va_dod="1", nhs_scotland="0.25"),
+    _row("Clorazepate", "clorazepate", TABLE_7_ASHTON_ONLY, ashton="15"),
     _row("Lorazepam", "lorazepam", ashton="1", va_dod="2", nhs_scotland="0.5"),
     _row("Nitrazepam", "nitrazepam", nhs_scotland="5"),
     _row("Oxazepam", "oxazepam", ashton="20", va_dod="30", nhs_scotland="10"),

@@ -49,9 +49,14 @@ def drug_list(request: HttpRequest) -> HttpResponse:
 def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     drug = get_object_or_404(Drug.objects.published(), slug=slug)
     # Titles only on this page: one query per section, without the lists' prefetches.
-    methods = (
-        TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)
-    )
+    # Only the methods whose own text fits a form this drug comes in (no bead counting for tablets).
+    methods = [
+        method
+        for method in TaperingMethod.objects.published()
+        .filter(drug_classes=drug.drug_class_id)
+        .prefetch_related(None)
+        if method.fits(drug)
+    ]
     tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
     experiences = Experience.objects.published().filter(drugs=drug).prefetch_related(None)[:10]
     links = (
@@ -73,6 +78,7 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if drug.last_reviewed:
         jsonld["lastReviewed"] = drug.last_reviewed.isoformat()
+        jsonld["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
     context = {
         "drug": drug,
         "methods": methods,

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "charities",
     "moderation",
     "journal",
+    # Editors' content reviews: due list, "reviewed, no change", append-only log.
+    "reviews",
 ]
 
 MIDDLEWARE = [

@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("charities.urls")),
     path("", include("moderation.urls")),
     path("", include("journal.urls")),
+    path("", include("reviews.urls")),  # /moderation/review-due/ (editors' content reviews)
 ]

@@ -156,7 +156,7 @@ def test_detail_shows_everything_a_reader_needs(client, published_article, make_
     assertContains(response, "By The editors")
     assertContains(response, "1 minute read")
     last_reviewed = published_article.last_reviewed
-    assertContains(response, f'Last reviewed <time datetime="{last_reviewed:%Y-%m-%d}">')
+    assertContains(response, f'Page last reviewed: <time datetime="{last_reviewed:%Y-%m-%d}">')
     # Table of contents with heading anchors.
     assertContains(response, 'class="toc"')
     assertContains(response, '<a href="#section-first-part">First part</a>', html=False)
@@ -190,7 +190,7 @@ def test_short_article_has_no_table_of_contents_or_review_date(client, make_arti
     article = make_article(body="## Only one heading\n\nText.")
     response = client.get(article.get_absolute_url())
     assertNotContains(response, 'class="toc"')
-    assertContains(response, "Not yet reviewed")
+    assertContains(response, "An editor has not reviewed this page yet.", count=1)
 
 
 def test_detail_unknown_slug_is_404(client):
