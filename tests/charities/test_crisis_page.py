@@ -16,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from charities import crisis_snapshot
 from charities.crisis_lines import load_bundled
 from charities.models import EmergencyNumber, Service
+from tests.conftest import verified_login
 from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.visitor_country import COOKIE_NAME
 
@@ -217,7 +218,7 @@ def test_an_admin_re_verifies_a_line_and_the_page_shows_the_new_date(
 ):
     shout = Service.objects.get(organization__name="Shout")
     admin_client = Client()
-    admin_client.force_login(admins_member)
+    verified_login(admin_client, admins_member)
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("admin:charities_service_changelist"),
@@ -253,7 +254,7 @@ def test_admins_keep_emergency_numbers_and_editors_only_look(
     crisis_data, admins_member, editor_client, django_capture_on_commit_callbacks
 ):
     admin_client = Client()
-    admin_client.force_login(admins_member)
+    verified_login(admin_client, admins_member)
     number = EmergencyNumber.objects.get(country="GB", number="999")
     url = reverse("admin:charities_emergencynumber_change", args=[number.pk])
     assert admin_client.get(url).status_code == 200

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from charities.models import Service
 from moderation.models import Submission
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, verified_login
 from tests.moderation.helpers import aged_token, contribute_url
 from withdrawal_site.accounts.roles import ADMINS
 
@@ -28,7 +28,7 @@ def admin_member(django_user_model):
 @pytest.fixture
 def admin_member_client(admin_member):
     browser = Client()
-    browser.force_login(admin_member)
+    verified_login(browser, admin_member)
     return browser
 
 

@@ -23,6 +23,7 @@ from articles.models import Article
 from charities import services as charities_services
 from moderation import services
 from moderation.models import Submission
+from tests.conftest import verified_login
 from tests.moderation.helpers import contribute_url, form_data, reload, target_ref
 from withdrawal_site import markdown, ratelimit
 
@@ -278,7 +279,7 @@ def test_a_missing_revision_is_refused_without_error(editor_client, make_submiss
 
 def test_an_editor_cannot_approve_what_they_sent_while_signed_in(editor, second_editor, publisher):
     own = Client()
-    own.force_login(editor)
+    verified_login(own, editor)
     assert own.post(contribute_url("tip"), form_data("tip")).status_code == 302
     submission = Submission.objects.get()
     assert submission.submitted_by == editor
@@ -291,7 +292,7 @@ def test_an_editor_cannot_approve_what_they_sent_while_signed_in(editor, second_
     assert reload(submission).status == "pending"
 
     other = Client()
-    other.force_login(second_editor)
+    verified_login(other, second_editor)
     assert other.post(review_url(submission), {"revision": 1, "action": "approve"}).status_code == 302
     assert reload(submission).status == "approved"
 

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from resources.models import Drug
 from reviews.models import ReviewLogEntry
+from tests.conftest import verified_login
 from withdrawal_site.reviewing import next_review_after
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def test_contributor_is_refused(contributor_client, drug):
 @pytest.mark.parametrize("member", ["editor", "group_admin", "site_admin"])
 def test_editors_and_admins_see_the_list_and_record_a_review(client, request, drug, member):
     user = request.getfixturevalue(member)
-    client.force_login(user)
+    verified_login(client, user)
     response = client.get(DUE_URL)
     assert response.status_code == 200
     assertContains(response, "Diazepam")
@@ -97,7 +98,7 @@ def test_every_kind_can_be_reviewed(editor_client, make_article, make_method, dr
 
 def test_the_action_needs_post_and_csrf(editor, drug):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get(action_url("drug", drug.pk)).status_code == 405
     assert client.post(action_url("drug", drug.pk)).status_code == 403
     assert not ReviewLogEntry.objects.exists()
