@@ -252,6 +252,15 @@ class Made:
     def deviation_percent(self) -> Decimal:
         return (self.made_mg - self.target_mg) / self.target_mg * HUNDRED
 
+    @property
+    def deviation_words(self) -> str:
+        """"(2.9% over the step)"; empty when the made dose is the step's dose exactly."""
+        deviation = self.deviation_percent
+        if not deviation:
+            return ""
+        template = _("%(percent)s%% over the step") if deviation > 0 else _("%(percent)s%% under the step")
+        return template % {"percent": display(abs(deviation), 2)}
+
     def in_words(self) -> str:
         parts = []
         for piece in self.pieces:
@@ -520,34 +529,43 @@ def interval_and_cut_warnings(
     paces = guidance.paces_for(drug_class_slug) if drug_class_slug else ()
     largest_cut = max(cut_percents, default=Decimal(0))
     shortest = min(intervals, default=None)
-    for pace in paces:
-        if largest_cut > pace.largest_cut_percent:
-            warnings.append(
-                Guardrail(
-                    code="cut-beyond-pace",
-                    text=_(
-                        "A cut of %(cut)s%% of the current dose is larger than the %(largest)s%% "
-                        "this source describes as the outer edge of its pace."
-                    )
-                    % {"cut": display(largest_cut), "largest": display(pace.largest_cut_percent)},
-                    citations=(pace.citation,),
-                    quotes=(str(pace.typical),),
+    beyond_cut = [pace for pace in paces if largest_cut > pace.largest_cut_percent]
+    if beyond_cut:
+        warnings.append(
+            Guardrail(
+                code="cut-beyond-pace",
+                text=_(
+                    "A cut of %(cut)s%% of the current dose is larger than the %(largest)s%% the "
+                    "published paces for this class describe as their outer edge."
                 )
+                % {
+                    "cut": display(largest_cut),
+                    "largest": display(min(p.largest_cut_percent for p in beyond_cut)),
+                },
+                citations=tuple(pace.citation for pace in beyond_cut),
+                quotes=tuple(str(pace.typical) for pace in beyond_cut),
             )
-        if shortest is not None and shortest < pace.shortest_interval_days:
-            warnings.append(
-                Guardrail(
-                    code="interval-under-pace",
-                    text=ngettext(
-                        "%(days)s day between cuts is shorter than the %(pace)s days this source describes.",
-                        "%(days)s days between cuts is shorter than the %(pace)s days this source describes.",
-                        shortest,
-                    )
-                    % {"days": shortest, "pace": pace.shortest_interval_days},
-                    citations=(pace.citation,),
-                    quotes=(str(pace.typical),),
+        )
+    under_interval = [
+        pace for pace in paces if shortest is not None and shortest < pace.shortest_interval_days
+    ]
+    if under_interval:
+        pace_days = max(pace.shortest_interval_days for pace in under_interval)
+        warnings.append(
+            Guardrail(
+                code="interval-under-pace",
+                text=ngettext(
+                    "%(days)s day between cuts is shorter than the %(pace)s days the published paces for "
+                    "this class describe.",
+                    "%(days)s days between cuts is shorter than the %(pace)s days the published paces for "
+                    "this class describe.",
+                    shortest,
                 )
+                % {"days": shortest, "pace": pace_days},
+                citations=tuple(pace.citation for pace in under_interval),
+                quotes=tuple(str(pace.typical) for pace in under_interval),
             )
+        )
     if not paces and shortest is not None and shortest < 14:
         warnings.append(
             Guardrail(
@@ -708,7 +726,7 @@ def check_plan(
         share = cut / previous_dose * HUNDRED if previous_dose else Decimal(0)
         interval = (when - previous_date).days if index and when and previous_date else None
         flags = []
-        if largest is not None and share > largest:
+        if largest is not None and share > largest and dose > 0:  # the stop has its own warning
             flags.append(
                 _("cut of %(cut)s%%: beyond the %(largest)s%% the published paces describe")
                 % {"cut": display(share), "largest": display(largest)}
