@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape as xml_escape
 
 from django.utils.translation import gettext as _
@@ -174,7 +174,7 @@ def measure(volume_ml: Decimal, syringe: Syringe | None = None) -> Measure:
     """The chosen syringe, or else the smallest that holds the volume in one fill; never rounds silently."""
     if syringe is None:
         syringe = next((s for s in SYRINGES if volume_ml <= s.capacity_ml), SYRINGES[-1])
-    fills = max(1, -(-volume_ml // syringe.capacity_ml))
+    fills = max(1, (volume_ml / syringe.capacity_ml).to_integral_value(rounding=ROUND_CEILING))
     nearest = (volume_ml / syringe.mark_ml).quantize(Decimal(1), rounding=ROUND_HALF_UP) * syringe.mark_ml
     return Measure(volume_ml=volume_ml, syringe=syringe, fills=int(fills), nearest_mark_ml=nearest)
 
@@ -254,7 +254,7 @@ class Made:
 
     @property
     def deviation_words(self) -> str:
-        """"(2.9% over the step)"; empty when the made dose is the step's dose exactly."""
+        """ "(2.9% over the step)"; empty when the made dose is the step's dose exactly."""
         deviation = self.deviation_percent
         if not deviation:
             return ""
@@ -285,7 +285,10 @@ def _piece_words(piece: Piece) -> str:
         return _("%(n)s and a half %(mg)s mg tablets") % {"n": wholes, "mg": strength}
     if half:
         return _("half a %(mg)s mg tablet") % {"mg": strength}
-    return ngettext("one %(mg)s mg tablet", "%(n)s %(mg)s mg tablets", wholes) % {"n": wholes, "mg": strength}
+    return ngettext("one %(mg)s mg tablet", "%(n)s × %(mg)s mg tablets", wholes) % {
+        "n": wholes,
+        "mg": strength,
+    }
 
 
 def _solid_combinations(products: Sequence[Product], ceiling: Decimal) -> dict[Decimal, tuple[Piece, ...]]:
@@ -586,25 +589,29 @@ def interval_and_cut_warnings(
 
 
 def final_cut_warning(*, cuts_mg: Sequence[Decimal], start_dose: Decimal) -> Guardrail | None:
-    """The cut to zero, when it is larger than the cut just before it (or the only cut there is)."""
+    """The cut to zero, when it is larger than every cut before it (or the only cut there is).
+
+    In a taper that cuts a share of the current dose the last cut is always
+    bigger than the one just before it; what the guardrail looks for is a last
+    cut bigger than any before, as in 8.61 mg to 0 after cuts of 2 mg and less.
+    """
     if not cuts_mg:
         return None
-    final = cuts_mg[-1]
-    before = cuts_mg[-2] if len(cuts_mg) > 1 else None
-    if before is not None and final <= before:
+    final, before = cuts_mg[-1], cuts_mg[:-1]
+    if before and final <= max(before):
         return None
-    if before is None:
+    if not before:
         text = _("This goes from %(dose)s mg straight to a stop, in one cut of the whole dose.") % {
             "dose": display(final)
         }
     else:
         text = _(
             "The last cut, from %(dose)s mg to a stop, is %(percent)s%% of the starting dose: larger "
-            "than the %(before)s mg of the cut before it."
+            "than any cut before it (the largest was %(largest)s mg)."
         ) % {
             "dose": display(final),
             "percent": display(final / start_dose * HUNDRED),
-            "before": display(before),
+            "largest": display(max(before)),
         }
     return Guardrail(
         code="final-cut-largest",
