@@ -273,22 +273,26 @@ class Made:
         return _("%(made)s mg = %(how)s") % {"made": display(self.made_mg), "how": " + ".join(parts)}
 
 
+NUMBER_WORDS = {
+    1: gettext_lazy("one"),
+    2: gettext_lazy("two"),
+    3: gettext_lazy("three"),
+    4: gettext_lazy("four"),
+}
+
+
 def _piece_words(piece: Piece) -> str:
+    """ "one 50 mg tablet", "two 20 mg capsules", "half a 0.5 mg tablet", "one and a half 0.5 mg tablets"."""
     strength = display(piece.product.strength_mg)
     wholes, half = divmod(piece.halves, 2)
+    values = {"n": NUMBER_WORDS.get(wholes, wholes), "mg": strength}
     if piece.product.kind == "capsule":
-        return ngettext("one %(mg)s mg capsule", "%(n)s %(mg)s mg capsules", wholes) % {
-            "n": wholes,
-            "mg": strength,
-        }
+        return ngettext("%(n)s %(mg)s mg capsule", "%(n)s %(mg)s mg capsules", wholes) % values
     if wholes and half:
-        return _("%(n)s and a half %(mg)s mg tablets") % {"n": wholes, "mg": strength}
+        return _("%(n)s and a half %(mg)s mg tablets") % values
     if half:
-        return _("half a %(mg)s mg tablet") % {"mg": strength}
-    return ngettext("one %(mg)s mg tablet", "%(n)s × %(mg)s mg tablets", wholes) % {
-        "n": wholes,
-        "mg": strength,
-    }
+        return _("half a %(mg)s mg tablet") % values
+    return ngettext("%(n)s %(mg)s mg tablet", "%(n)s %(mg)s mg tablets", wholes) % values
 
 
 def _solid_combinations(products: Sequence[Product], ceiling: Decimal) -> dict[Decimal, tuple[Piece, ...]]:

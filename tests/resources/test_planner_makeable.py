@@ -47,7 +47,7 @@ def test_capsules_are_counted_whole():
     capsule = planner.Product(kind="capsule", strength_mg=D("20"))
     assert (
         planner.make_dose(D("40"), [capsule], tolerance_percent=D("1")).in_words()
-        == "40 mg = 2 × 20 mg capsules"
+        == "40 mg = two 20 mg capsules"
     )
     assert planner.make_dose(D("10"), [capsule], tolerance_percent=D("5")) is None
 
