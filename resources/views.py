@@ -286,7 +286,8 @@ def taper_planner(request: HttpRequest) -> HttpResponse:
     }
     if not (submitted and form.is_valid()):
         return render(request, "resources/planner.html", context)
-    drug = form.cleaned_data.get("drug")
+    # The form read the same parameter; keep the copy fetched with its class.
+    drug = drug if form.cleaned_data.get("drug") else None
     schedule = planner.build_schedule(form.plan_input())
     output = request.GET.get("format")
     if output == "csv":
