@@ -26,7 +26,20 @@ COUNTRIES = (
 
 
 class CommaDecimalField(forms.DecimalField):
-    """A decimal that also accepts a decimal comma: "12,5" is 12.5, as it is written in much of Europe."""
+    """A decimal that also accepts a decimal comma: "12,5" is 12.5, as it is written in much of Europe.
+
+    A text input with a decimal keypad, because a number input refuses the comma in many browsers.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def widget_attrs(self, widget):
+        # No step/min/max: those belong to number inputs and would only confuse a text input.
+        return {
+            key: value
+            for key, value in super().widget_attrs(widget).items()
+            if key not in ("step", "min", "max")
+        }
 
     def to_python(self, value):
         if isinstance(value, str):
