@@ -509,7 +509,7 @@ class Formulation(models.Model):
                 condition=models.Q(strength_mg__gt=0), name="formulation_strength_positive"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind="liquid", volume_ml__gt=0)
+                condition=models.Q(kind="liquid", volume_ml__isnull=False, volume_ml__gt=0)
                 | (~models.Q(kind="liquid") & models.Q(volume_ml=None)),
                 name="formulation_liquid_has_volume",
             ),
