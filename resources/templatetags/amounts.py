@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.filter
 def amount(value: Decimal | None) -> str:
-    """A figure with at most two decimals and no trailing zeros: 20, 16.2, 13.12."""
+    """Two decimals, or three significant figures when finer, no trailing zeros: 20, 16.2, 13.12, 0.00107."""
     return display(value)
 
 

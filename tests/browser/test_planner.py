@@ -82,11 +82,14 @@ def test_errors_are_where_the_visitor_is_and_link_to_their_fields(demo, live_ser
 def test_scrolling_regions_are_keyboard_reachable_at_320px(demo, live_server, browser):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    goto(page, live_server.url + reverse("resources:planner") + RESULTS)
+    goto(page, live_server.url + reverse("resources:planner") + RESULTS.replace("#", "&syringe=1#"))
     for region in page.locator("[role=region][tabindex='0']").all():
         region.focus()
         assert page.evaluate("document.activeElement.getAttribute('role')") == "region"
         assert region.get_attribute("aria-label") or region.get_attribute("aria-labelledby")
+    from .test_layout import OVERFLOWING_ELEMENTS
+
+    assert page.evaluate(OVERFLOWING_ELEMENTS) == []
     caption = page.locator("#schedule-caption")
     assert caption.bounding_box()["x"] + caption.bounding_box()["width"] <= 320.5
     context.close()
