@@ -310,7 +310,8 @@ class PlanCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
         help_text=_(
             'For example "2026-01-05 20" on one line and "2026-01-19 15" on the next; the date may also '
-            "be written 05/01/2026, or left out on every line. End with 0 if the plan ends with a stop."
+            "be written day/month/year (05/01/2026 for 5 January), or left out on every line. End with 0 "
+            "if the plan ends with a stop."
         ),
     )
     start_dose = _dose_field(_("Or: starting dose (mg)"), required=False)
