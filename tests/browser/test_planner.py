@@ -1,6 +1,8 @@
 """The planner in a real browser: axe with results and with errors at phone and desktop widths,
 results and errors shown where the visitor is, scrolling regions reachable by keyboard."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -101,3 +103,14 @@ def test_hold_steps_and_warnings_show_in_print(demo, live_server, page):
     assert page.locator(".guardrails").is_visible()
     assert page.locator(".planner-table tr.held").first.is_visible()
     assert not page.locator("form.planner-form").is_visible()
+
+
+def test_the_prescriber_summary_of_a_long_schedule_prints_on_one_page(demo, live_server, page):
+    # 0.5 mg at 10% down to 0.001 mg: 59 steps and a stop.
+    query = (
+        "?start_dose=0.5&cut_percent=10&days_per_step=28&stop_below=0.001&acknowledged=on&format=prescriber"
+    )
+    goto(page, live_server.url + reverse("resources:planner") + query)
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == 1, f"the summary prints on {pages} pages"
