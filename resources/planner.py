@@ -12,6 +12,7 @@ Other code (the journal, for one) gets the steps for given inputs from
 :func:`plan_steps`.
 """
 
+import bisect
 import csv
 import hashlib
 import io
@@ -295,8 +296,8 @@ def _piece_words(piece: Piece) -> str:
     return ngettext("%(n)s %(mg)s mg tablet", "%(n)s %(mg)s mg tablets", wholes) % values
 
 
-def _solid_combinations(products: Sequence[Product], ceiling: Decimal) -> dict[Decimal, tuple[Piece, ...]]:
-    """Every total up to `ceiling` from at most MAX_PIECES pieces, keeping the fewest pieces for each."""
+def solid_options(products: Sequence[Product], ceiling: Decimal) -> list[tuple[Decimal, tuple[Piece, ...]]]:
+    """Every total up to `ceiling` from at most MAX_PIECES pieces (the fewest pieces for each), by total."""
     units = []
     for product in products:
         if product.kind == "liquid":
@@ -314,30 +315,46 @@ def _solid_combinations(products: Sequence[Product], ceiling: Decimal) -> dict[D
             for product, halves in combination:
                 halves_by_product[product] = halves_by_product.get(product, 0) + halves
             best[total] = tuple(Piece(product, halves) for product, halves in halves_by_product.items())
-    return best
+    return sorted(best.items(), key=lambda item: item[0])
 
 
-def make_dose(target_mg: Decimal, products: Sequence[Product], *, tolerance_percent: Decimal) -> Made | None:
+def make_dose(
+    target_mg: Decimal,
+    products: Sequence[Product],
+    *,
+    tolerance_percent: Decimal,
+    solids: list[tuple[Decimal, tuple[Piece, ...]]] | None = None,
+) -> Made | None:
     """The simplest way to make `target_mg` within the tolerance, or None if these forms cannot.
 
-    Tablets and capsules take the bulk and a liquid the rest (the least liquid,
-    then the fewest pieces, then the closest dose), because small volumes are
-    what a 1 ml syringe measures best.
+    Tablets and capsules alone if they can (the fewest pieces, then the closest
+    dose); otherwise tablets for the bulk and the least liquid for the rest,
+    because small volumes are what a 1 ml syringe measures best. `solids` (from
+    solid_options) lets a schedule work the combinations out once for all its steps.
     """
-    ceiling = target_mg * (1 + tolerance_percent / HUNDRED)
+    tolerance = tolerance_percent / HUNDRED
+    ceiling = target_mg * (1 + tolerance)
+    if solids is None:
+        solids = solid_options(products, ceiling)
+    totals = [total for total, _pieces in solids]
+    within = solids[
+        bisect.bisect_left(totals, target_mg * (1 - tolerance)) : bisect.bisect_right(totals, ceiling)
+    ]
+    solid_only = [(len(pieces), abs(total - target_mg), pieces) for total, pieces in within if pieces]
+    if solid_only:
+        return Made(target_mg=target_mg, pieces=min(solid_only, key=lambda option: option[:2])[2])
     liquids = [product for product in products if product.liquid is not None]
     candidates: list[tuple[Decimal, int, Decimal, Made]] = []
-    for total, pieces in _solid_combinations(products, ceiling).items():
-        options = [Made(target_mg=target_mg, pieces=pieces)] if pieces else []
-        remainder = target_mg - total
-        for liquid in liquids if remainder > 0 else ():
-            m = measure(remainder / liquid.liquid.mg_per_ml)
-            if m.nearest_mark_ml > 0:
-                options.append(Made(target_mg=target_mg, pieces=pieces, liquid=liquid, liquid_measure=m))
-        for made in options:
-            if abs(made.deviation_percent) <= tolerance_percent:
-                volume = made.liquid_measure.nearest_mark_ml if made.liquid_measure else Decimal(0)
-                candidates.append((volume, len(made.pieces), abs(made.deviation_percent), made))
+    # The largest solid total under the dose leaves the least liquid; go lower only if that fails.
+    for index in range(bisect.bisect_right(totals, target_mg) - 1, -1, -1) if liquids else ():
+        total, pieces = solids[index]
+        for liquid in liquids:
+            m = measure((target_mg - total) / liquid.liquid.mg_per_ml)
+            made = Made(target_mg=target_mg, pieces=pieces, liquid=liquid, liquid_measure=m)
+            if m.nearest_mark_ml > 0 and abs(made.deviation_percent) <= tolerance_percent:
+                candidates.append((m.nearest_mark_ml, len(pieces), abs(made.deviation_percent), made))
+        if candidates:
+            break
     if not candidates:
         return None
     return min(candidates, key=lambda candidate: candidate[:3])[3]
@@ -449,6 +466,9 @@ def build_schedule(plan: PlanInput) -> Schedule:
     dose = plan.start_dose
     previous = None
     day = 0
+    solids = None
+    if plan.products:
+        solids = solid_options(plan.products, plan.start_dose * (1 + plan.tolerance_percent / HUNDRED))
     for index in range(count + 1):
         is_stop = index == count
         number = index + 1
@@ -458,7 +478,7 @@ def build_schedule(plan: PlanInput) -> Schedule:
         liquid_ml = None if plan.liquid is None or is_stop else current / plan.liquid.mg_per_ml
         made = None
         if plan.products and not is_stop:
-            made = make_dose(current, plan.products, tolerance_percent=plan.tolerance_percent)
+            made = make_dose(current, plan.products, tolerance_percent=plan.tolerance_percent, solids=solids)
         steps.append(
             Step(
                 number=number,
