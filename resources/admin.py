@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
+from .models import Drug, DrugClass, Experience, Formulation, ResourceLink, TaperingMethod, Tip
 
 
 @admin.register(DrugClass)
@@ -69,3 +69,12 @@ class ResourceLinkAdmin(ContributedAdmin):
     list_display = ["title", "kind", "status", "is_sample", "approved_by", "approved_at"]
     list_filter = ["kind", "status", "is_sample", "language"]
     filter_horizontal = ["drug_classes"]
+
+
+@admin.register(Formulation)
+class FormulationAdmin(admin.ModelAdmin):
+    list_display = ["drug", "kind", "strength_mg", "volume_ml", "splitting", "country", "checked_on"]
+    list_filter = ["kind", "splitting", "country", "drug__drug_class"]
+    list_select_related = ["drug"]
+    search_fields = ["drug__name", "source"]
+    autocomplete_fields = ["drug"]

@@ -638,3 +638,112 @@ def load() -> None:
         if created:
             link.drug_classes.set([classes[slug] for slug in class_slugs])
             link.tags.add(*tags)
+
+    load_formulations()
+
+
+# --- Drug formulations (for the planner's "doses you can make") -----------------------------------
+# Strengths as the drug pages above list them, from the BNF and the UK product information; US-only
+# forms from the US labels. Nobody has compared these records with each product's SmPC or label, so
+# checked_on stays empty and the planner says "as commonly marketed". Splitting is "unknown" unless
+# the product is commonly marketed with a score line for equal halves.
+FORMULATIONS_SOURCE_UK = (
+    "BNF and UK product information (SmPC), as commonly marketed; not checked against each product"
+)
+FORMULATIONS_SOURCE_US = (
+    "US prescribing information (label), as commonly marketed; not checked against each product"
+)
+
+# drug slug, kind, strength mg, volume ml (liquids), splitting, modified release, country
+FORMULATIONS = [
+    ("sertraline", "tablet", "50", None, "unknown", False, ""),
+    ("sertraline", "tablet", "100", None, "unknown", False, ""),
+    ("sertraline", "tablet", "25", None, "unknown", False, "US"),
+    ("sertraline", "liquid", "20", "1", "", False, "US"),
+    ("fluoxetine", "capsule", "20", None, "", False, ""),
+    ("fluoxetine", "capsule", "10", None, "", False, "US"),
+    ("fluoxetine", "liquid", "20", "5", "", False, ""),
+    ("citalopram", "tablet", "10", None, "unknown", False, ""),
+    ("citalopram", "tablet", "20", None, "unknown", False, ""),
+    ("citalopram", "tablet", "40", None, "unknown", False, ""),
+    ("escitalopram", "tablet", "5", None, "unknown", False, ""),
+    ("escitalopram", "tablet", "10", None, "unknown", False, ""),
+    ("escitalopram", "tablet", "20", None, "unknown", False, ""),
+    ("paroxetine", "tablet", "10", None, "unknown", False, ""),
+    ("paroxetine", "tablet", "20", None, "unknown", False, ""),
+    ("paroxetine", "tablet", "30", None, "unknown", False, ""),
+    ("paroxetine", "liquid", "10", "5", "", False, ""),
+    ("venlafaxine", "capsule", "37.5", None, "", True, ""),
+    ("venlafaxine", "capsule", "75", None, "", True, ""),
+    ("venlafaxine", "capsule", "150", None, "", True, ""),
+    ("mirtazapine", "tablet", "15", None, "unknown", False, ""),
+    ("mirtazapine", "tablet", "30", None, "unknown", False, ""),
+    ("mirtazapine", "tablet", "45", None, "unknown", False, ""),
+    ("mirtazapine", "liquid", "15", "1", "", False, "GB"),
+    ("amitriptyline", "tablet", "10", None, "unknown", False, ""),
+    ("amitriptyline", "tablet", "25", None, "unknown", False, ""),
+    ("amitriptyline", "liquid", "10", "5", "", False, "GB"),
+    ("amitriptyline", "liquid", "25", "5", "", False, "GB"),
+    ("diazepam", "tablet", "2", None, "unknown", False, ""),
+    ("diazepam", "tablet", "5", None, "unknown", False, ""),
+    ("diazepam", "tablet", "10", None, "unknown", False, ""),
+    ("diazepam", "liquid", "2", "5", "", False, "GB"),
+    ("diazepam", "liquid", "5", "5", "", False, "GB"),
+    ("alprazolam", "tablet", "0.25", None, "halves", False, "US"),
+    ("alprazolam", "tablet", "0.5", None, "halves", False, "US"),
+    ("alprazolam", "tablet", "1", None, "halves", False, "US"),
+    ("alprazolam", "tablet", "2", None, "halves", False, "US"),
+    ("alprazolam", "liquid", "1", "1", "", False, "US"),
+    ("clonazepam", "tablet", "0.5", None, "unknown", False, ""),
+    ("clonazepam", "tablet", "2", None, "unknown", False, ""),
+    ("lorazepam", "tablet", "1", None, "unknown", False, ""),
+    ("lorazepam", "tablet", "2.5", None, "unknown", False, "GB"),
+    ("lorazepam", "tablet", "0.5", None, "unknown", False, "US"),
+    ("lorazepam", "liquid", "2", "1", "", False, "US"),
+    ("temazepam", "tablet", "10", None, "unknown", False, "GB"),
+    ("temazepam", "tablet", "20", None, "unknown", False, "GB"),
+    ("temazepam", "liquid", "10", "5", "", False, "GB"),
+    ("gabapentin", "capsule", "100", None, "", False, ""),
+    ("gabapentin", "capsule", "300", None, "", False, ""),
+    ("gabapentin", "capsule", "400", None, "", False, ""),
+    ("gabapentin", "liquid", "50", "1", "", False, ""),
+    ("pregabalin", "capsule", "25", None, "", False, ""),
+    ("pregabalin", "capsule", "75", None, "", False, ""),
+    ("pregabalin", "liquid", "20", "1", "", False, "GB"),
+    ("quetiapine", "tablet", "25", None, "unknown", False, ""),
+    ("quetiapine", "tablet", "100", None, "unknown", False, ""),
+    ("aripiprazole", "tablet", "5", None, "unknown", False, ""),
+    ("aripiprazole", "tablet", "10", None, "unknown", False, ""),
+    ("aripiprazole", "liquid", "1", "1", "", False, ""),
+    ("lithium", "tablet", "200", None, "unknown", True, "GB"),
+    ("lithium", "tablet", "400", None, "unknown", True, "GB"),
+    ("lamotrigine", "tablet", "25", None, "unknown", False, ""),
+    ("lamotrigine", "tablet", "50", None, "unknown", False, ""),
+    ("lamotrigine", "tablet", "100", None, "unknown", False, ""),
+]  # fmt: skip
+
+
+def load_formulations() -> None:
+    """Idempotent: one record per drug, kind, strength, volume and country."""
+    from decimal import Decimal
+
+    from .models import Formulation
+
+    drugs = {drug.slug: drug for drug in Drug.objects.filter(slug__in={row[0] for row in FORMULATIONS})}
+    for position, (slug, kind, strength, volume, splitting, modified, country) in enumerate(FORMULATIONS):
+        if slug not in drugs:
+            continue
+        Formulation.objects.get_or_create(
+            drug=drugs[slug],
+            kind=kind,
+            strength_mg=Decimal(strength),
+            volume_ml=None if volume is None else Decimal(volume),
+            country=country,
+            defaults={
+                "splitting": splitting or Formulation.Splitting.NO,
+                "modified_release": modified,
+                "source": FORMULATIONS_SOURCE_US if country == "US" else FORMULATIONS_SOURCE_UK,
+                "checked_on": None,
+                "position": position,
+            },
+        )

@@ -482,3 +482,92 @@ class ResourceLink(ContributedContent):
             published_at=self.approved_at,
             drug_classes=tuple(drug_class.slug for drug_class in self.drug_classes.all()),
         )
+
+
+class FormulationQuerySet(models.QuerySet):
+    def for_country(self, country: str):
+        """What is marketed in this country, plus forms recorded as common to most countries."""
+        if not country:
+            return self
+        return self.filter(models.Q(country=country) | models.Q(country=""))
+
+
+class Formulation(models.Model):
+    """One form a drug comes in, so the planner can say how a dose could be made from it.
+
+    A liquid is stored as "strength_mg in volume_ml", the way the label reads
+    (20 mg in 5 ml), never pre-divided, so nobody has to convert it by hand.
+    ``checked_on`` stays empty until someone compares the record with the
+    product information; the planner then says "as commonly marketed".
+    """
+
+    class Kind(models.TextChoices):
+        TABLET = "tablet", _("tablet")
+        CAPSULE = "capsule", _("capsule")
+        LIQUID = "liquid", _("oral liquid")
+
+    class Splitting(models.TextChoices):
+        HALVES = "halves", _("scored: can be divided into equal halves")
+        SWALLOWING = "swallowing", _("score line only to help swallowing, not for equal doses")
+        NO = "no", _("not scored")
+        UNKNOWN = "unknown", _("not known")
+
+    drug = models.ForeignKey(
+        Drug, on_delete=models.CASCADE, related_name="formulations", verbose_name=_("drug")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    strength_mg = models.DecimalField(_("strength (mg)"), max_digits=10, decimal_places=4)
+    volume_ml = models.DecimalField(
+        _("in volume (ml)"),
+        max_digits=10,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Liquids only: the strength is this many milligrams in this many millilitres."),
+    )
+    splitting = models.CharField(
+        _("splitting"), max_length=12, choices=Splitting.choices, default=Splitting.UNKNOWN
+    )
+    modified_release = models.BooleanField(_("modified release"), default=False)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("ISO code; empty if marketed in most countries.")
+    )
+    source = models.CharField(_("source"), max_length=300)
+    checked_on = models.DateField(
+        _("checked against the product information on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty until someone has compared this record with the SmPC or label."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = FormulationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["drug", "kind", "strength_mg", "position"]
+        verbose_name = _("formulation")
+        verbose_name_plural = _("formulations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(strength_mg__gt=0), name="formulation_strength_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="liquid", volume_ml__isnull=False, volume_ml__gt=0)
+                | (~models.Q(kind="liquid") & models.Q(volume_ml=None)),
+                name="formulation_liquid_has_volume",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.drug}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        from .planner import display
+
+        if self.kind == self.Kind.LIQUID:
+            return _("%(mg)s mg in %(ml)s ml oral liquid") % {
+                "mg": display(self.strength_mg),
+                "ml": display(self.volume_ml),
+            }
+        return f"{display(self.strength_mg)} mg {self.get_kind_display()}"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("tapering/", views.method_list, name="method_list"),
     # Before tapering/<slug>/, or "planner" would be taken for a method's slug.
     path("tapering/planner/", views.taper_planner, name="planner"),
+    path("tapering/planner/check/", views.plan_check, name="plan_check"),
     path("tapering/<slug:slug>/", views.method_detail, name="method_detail"),
     path("tips/", views.tip_list, name="tip_list"),
     path("tips/<slug:slug>/", views.tip_detail, name="tip_detail"),

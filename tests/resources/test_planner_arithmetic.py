@@ -8,14 +8,14 @@ import pytest
 from resources import planner
 
 
-def plan(**overrides) -> planner.PlanInput:
+def plan(*, concentration=None, **overrides) -> planner.PlanInput:
     values = {
         "start_dose": Decimal("20"),
         "cut_percent": Decimal("10"),
         "days_per_step": 28,
         "stop_below": Decimal("1"),
         "start_date": date(2026, 1, 1),
-        "concentration": None,
+        "liquid": None if concentration is None else planner.Liquid(mg=concentration, ml=Decimal(1)),
     }
     return planner.PlanInput(**{**values, **overrides})
 
@@ -69,7 +69,7 @@ def test_csv_has_a_header_and_one_row_per_step():
     schedule = planner.build_schedule(plan(concentration=Decimal("2")))
     lines = planner.schedule_csv(schedule).splitlines()
     assert lines[0].startswith("step,date,dose_mg")
-    assert lines[3] == "3,2026-02-26,16.2,81,1.8,8.1,18.62"
+    assert lines[3] == '3,2026-02-26,16.2,81,1.8,8.1,18.62,28,,"10 ml syringe, 0.2 ml marks",,'
     assert len(lines) == len(schedule.steps) + 1
 
 
@@ -86,7 +86,9 @@ def test_ics_is_valid_icalendar():
     assert "\n" not in text.replace("\r\n", "")
     assert text.count("BEGIN:VEVENT") == len(schedule.steps)
     assert "DTSTART;VALUE=DATE:20260226" in text
-    assert "SUMMARY:Taper step 3: 16.2 mg (8.1 ml)" in text
+    assert "SUMMARY:Taper step 3: 16.2 mg (8.1 ml) · arithmetic\\, not medical advice" in text.replace(
+        "\r\n ", ""
+    )
     assert "DTSTAMP:20260101T120000Z" in text
     assert "\\;" in text.replace("\r\n ", "")  # TEXT escaping
     uids = [line for line in text.split("\r\n") if line.startswith("UID:")]

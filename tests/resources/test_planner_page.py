@@ -13,7 +13,8 @@ GOOD = {
     "days_per_step": "28",
     "stop_below": "1",
     "start_date": "2026-01-01",
-    "concentration": "2",
+    "liquid_mg": "2",
+    "liquid_ml": "1",
     "acknowledged": "on",
 }
 
@@ -47,12 +48,12 @@ def test_acknowledged_shows_table_total_chart_and_links(client):
     assertContains(response, "planner-table")
     for dose in ["20", "18", "16.2", "14.58", "13.12", "11.81"]:
         assertContains(response, f'<td class="number dose">{dose}</td>', html=False)
-    assertContains(response, '<td class="number ml">8.1</td>')
+    assertContains(response, '<span class="ml-value">8.1 ml</span>')
     assertContains(response, "Total duration")
-    assertContains(response, "812 days")  # 29 steps of 28 days
+    assertContains(response, "about 2 years and 3 months")  # 29 steps of 28 days: 812 days
     assertContains(response, "<svg")
     assertContains(response, '<title id="chart-title">')
-    assertContains(response, "Equal-cuts comparison")
+    assertContains(response, "Equal cuts (mg)")
     assertContains(response, "format=csv")
     assertContains(response, "format=ics")
     assertContains(response, 'class="no-print"')
@@ -137,10 +138,14 @@ def test_start_date_defaults_to_today(client):
         ("start_date", "not a date"),
         ("start_date", "9999-12-31"),
         ("start_date", "0001-01-01"),
-        ("concentration", "0"),
-        ("concentration", "-2"),
-        ("concentration", "1001"),
-        ("concentration", "lots"),
+        ("liquid_mg", "0"),
+        ("liquid_mg", "-2"),
+        ("liquid_ml", "1001"),
+        ("liquid_ml", "lots"),
+        ("hold_steps", "3, x"),
+        ("hold_steps", "0"),
+        ("syringe", "2"),
+        ("country", "XX"),
     ],
 )
 def test_bad_input_gets_form_errors_not_a_server_error(client, field, value):
@@ -184,7 +189,7 @@ def test_planner_queries_are_bounded(client, make_drug, django_assert_max_num_qu
 def test_shared_link_asks_the_next_reader_to_acknowledge(client):
     response = client.get(URL, GOOD)
     share_url = response.context["share_url"]
-    assert "start_dose=20" in share_url and "concentration=2" in share_url
+    assert "start_dose=20" in share_url and "liquid_mg=2" in share_url
     assert "acknowledged" not in share_url
     assert "acknowledged=on" in response.context["csv_url"]
     shared = client.get(share_url)
