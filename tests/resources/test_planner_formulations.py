@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from resources.models import Formulation
+from tests.conftest import verified_login
 from withdrawal_site.accounts.roles import ADMINS
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +75,9 @@ def test_permission_ladder(client, contributor, editor, admin_group_member, liqu
     assert client.get(ADMIN_URL).status_code == 302  # anonymous: to the login page
     client.force_login(contributor)
     assert client.get(ADMIN_URL).status_code == 302  # not staff
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get(ADMIN_URL).status_code == 200
     assert client.get(f"{ADMIN_URL}add/").status_code == 200
     assert client.get(delete_url).status_code == 403
-    client.force_login(admin_group_member)
+    verified_login(client, admin_group_member)
     assert client.get(delete_url).status_code == 200
