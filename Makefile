@@ -52,12 +52,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Production settings: debug off; DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
-# DATABASE_URL come from the environment.
+# DATABASE_URL come from the environment. gunicorn.conf.py reads BIND,
+# WEB_CONCURRENCY, FORWARDED_ALLOW_IPS, GUNICORN_TIMEOUT, GUNICORN_CONTROL_SOCKET.
 serve-prod: $(STAMP)
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(BIN)/gunicorn withdrawal_site.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	$(BIN)/gunicorn withdrawal_site.wsgi:application --config gunicorn.conf.py
 
 # Spanish and Polish first. Needs GNU gettext (xgettext, msgfmt).
 messages: $(STAMP)

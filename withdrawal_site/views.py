@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 
+from .cache import cache_health
 from .middleware import database_is_reachable
 
 
@@ -52,9 +53,18 @@ def dismiss_notice(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    if database_is_reachable():
-        return JsonResponse({"status": "ok", "database": "ok"})
-    return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    """For load balancers: 503 only when this instance cannot serve (no database).
+
+    A lost shared cache is reported but stays 200: pages still serve without it,
+    and taking every instance out of the pool would turn a degraded site into none.
+    """
+    cache_state = cache_health()
+    if not database_is_reachable():
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable", "cache": cache_state}, status=503
+        )
+    status = "degraded" if cache_state == "down" else "ok"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
 
 
 @require_GET

@@ -1,0 +1,41 @@
+"""gunicorn settings for production (`make serve-prod` and the Dockerfile).
+
+Every value can be overridden by its environment variable or on the command line.
+
+Timeouts, and why `timeout` is 30 s. A request that meets a stalled dependency is
+cut off by the dependency's own timeout, not by gunicorn:
+  PostgreSQL connect 3 s (DATABASE_CONNECT_TIMEOUT), each statement 5 s
+  (DATABASE_STATEMENT_TIMEOUT, enforced by the server and, for a partition where the
+  server never hears us, by the client one second later); Redis connect and read
+  0.5 s each (REDIS_TIMEOUT) and then skipped for a few seconds; SMTP 5 s
+  (EMAIL_TIMEOUT). So a page that meets one stalled dependency answers (the calm
+  503 page, or the page without the cache) within about 3 + 6 = 9 s.
+The worker timeout (30 s) is only a backstop for a request stuck elsewhere: well
+above those budgets, so gunicorn never kills a worker that is about to answer, and
+low enough that a truly stuck worker is replaced. graceful_timeout gives requests
+in flight the same time to finish on HUP or TERM.
+"""
+
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# gunicorn 27 puts every instance on a host on one control socket
+# (~/.gunicorn/gunicorn.ctl), so a second instance takes over the first one's.
+# Give each instance its own path (or GUNICORN_CONTROL_SOCKET=off for none).
+_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+if _control_socket.lower() in {"off", "none", "0"}:
+    control_socket_disable = True
+elif _control_socket:
+    control_socket = _control_socket
+
+# Access log on stdout, with status references and journal secrets redacted
+# (withdrawal_site/gunicorn_logging.py) and no client address.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+logger_class = "withdrawal_site.gunicorn_logging.RedactingLogger"
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
