@@ -4,7 +4,7 @@ The shared cache holds copies (disclaimers, cached texts) and counters (rate
 limits, sign-in throttling). When Redis fails, a copy can always be rebuilt from
 the database, so reads miss and writes are skipped: the page is served. A
 counter cannot be guessed, so `add()` and `incr()` (and `decr()`) raise
-`CacheUnavailable`, and the caller (withdrawal_site/ratelimit.py) decides what
+`CacheUnavailableError`, and the caller (withdrawal_site/ratelimit.py) decides what
 failing safe means for the person in front of it.
 
 After a failure Redis is not asked again for `RETRY_AFTER` seconds (default 2):
@@ -27,7 +27,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 
-class CacheUnavailable(RedisConnectionError):
+class CacheUnavailableError(RedisConnectionError):
     """The shared cache could not be reached (or is being skipped after a failure).
 
     A subclass of redis's ConnectionError, so code that catches RedisError or
@@ -62,7 +62,7 @@ class FailSoftRedisCache(RedisCache):
 
     def _before_call(self) -> None:
         if self.is_down():
-            raise CacheUnavailable("shared cache skipped after a recent failure")
+            raise CacheUnavailableError("shared cache skipped after a recent failure")
 
     def _failed(self, error: Exception) -> None:
         now = time.monotonic()
@@ -100,20 +100,20 @@ class FailSoftRedisCache(RedisCache):
         )
 
     def _call(self, method, *args, **kwargs):
-        """Run a RedisCache method; CacheUnavailable on any Redis failure."""
+        """Run a RedisCache method; CacheUnavailableError on any Redis failure."""
         self._before_call()
         try:
             result = method(*args, **kwargs)
         except RedisError as error:
             self._failed(error)
-            raise CacheUnavailable(str(error)) from error
+            raise CacheUnavailableError(str(error)) from error
         self._succeeded()
         return result
 
     def _soft(self, fallback, method, *args, **kwargs):
         try:
             return self._call(method, *args, **kwargs)
-        except CacheUnavailable:
+        except CacheUnavailableError:
             return fallback
 
     def ping(self) -> bool:

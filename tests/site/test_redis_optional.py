@@ -16,7 +16,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from withdrawal_site import cache as fail_soft
-from withdrawal_site.cache import CacheUnavailable, FailSoftRedisCache
+from withdrawal_site.cache import CacheUnavailableError, FailSoftRedisCache
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +81,12 @@ def test_reads_miss_and_writes_are_skipped_when_redis_is_down(redis_down):
 
 
 def test_counters_raise_so_the_rate_limiter_can_decide(redis_down):
-    with pytest.raises(CacheUnavailable):
+    with pytest.raises(CacheUnavailableError):
         cache.add("counter", 1)
-    with pytest.raises(CacheUnavailable):  # skipped during the retry pause: raises at once
+    with pytest.raises(CacheUnavailableError):  # skipped during the retry pause: raises at once
         cache.incr("counter")
     # Callers that catch redis's own errors catch it too.
-    assert issubclass(CacheUnavailable, redis.exceptions.ConnectionError)
+    assert issubclass(CacheUnavailableError, redis.exceptions.ConnectionError)
 
 
 def test_a_black_holed_redis_costs_one_timeout_then_is_skipped(redis_down):
@@ -141,7 +141,7 @@ def test_real_redis_works_fails_soft_and_logs_its_recovery(live_redis, monkeypat
         monkeypatch.setattr(RedisCacheClient, "incr", broken)
         assert cache.get("text", "from the database") == "from the database"
         assert cache.get("text", "from the database") == "from the database"
-        with pytest.raises(CacheUnavailable):
+        with pytest.raises(CacheUnavailableError):
             cache.incr("count")
         monkeypatch.undo()
         time.sleep(0.1)  # past RETRY_AFTER
