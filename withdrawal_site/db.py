@@ -17,14 +17,16 @@ import time
 import psycopg2
 from psycopg2 import extensions
 
-STATUS_CONNECTING = 20  # psycopg2's internal status while an asynchronous connect runs
+# psycopg2's statuses while a connection is being set up: SETUP when the wait starts,
+# CONNECTING (internal, 20) while it polls.
+_CONNECTING = {extensions.STATUS_SETUP, 20}
 GRACE_SECONDS = 1.0
 
 
 def _deadline_seconds(connection) -> float | None:
     from django.conf import settings
 
-    if connection.status == STATUS_CONNECTING:
+    if connection.status in _CONNECTING:
         seconds = settings.DATABASE_CONNECT_TIMEOUT
     else:
         statement = settings.DATABASE_STATEMENT_TIMEOUT
