@@ -49,6 +49,11 @@ class DatabaseUnavailableMiddleware:
         if database_is_reachable():
             return None
         logger.error("Database unavailable: %s", exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "60"
-        return response
+        return database_unavailable_response()
+
+
+def database_unavailable_response() -> HttpResponse:
+    """The calm 503 page; rendered without a request, so it needs no session or query."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    return response

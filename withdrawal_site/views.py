@@ -1,6 +1,11 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
@@ -9,7 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 from articles.models import Article
 
 from .cache import cache_health
-from .middleware import database_is_reachable
+from .middleware import database_is_reachable, database_unavailable_response
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -80,3 +87,32 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# --- Reliability: error handlers that work without the database ---
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The full 404 page; the standalone one if the layout cannot be rendered.
+
+    The layout asks who is signed in, which loads the session from the database:
+    during an outage that would turn every signed-in person's 404 into a 500.
+    """
+    try:
+        return render(request, "404.html", status=404)
+    except (OperationalError, InterfaceError):
+        return HttpResponse(render_to_string("404_standalone.html"), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or the calm 503 page when the error was the database going away.
+
+    DatabaseUnavailableMiddleware only sees exceptions from views; one raised in a
+    middleware (saving the session, say) arrives here. Renders with no request
+    context, so it needs neither the session nor the database.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError) and not database_is_reachable():
+        logger.error("Database unavailable: %s", error)
+        return database_unavailable_response()
+    return HttpResponse(render_to_string("500.html"), status=500)
