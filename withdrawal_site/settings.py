@@ -262,9 +262,25 @@ NOTICE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 # so it can be rotated on its own.
 CLIENT_HASH_KEY = os.environ.get("CLIENT_HASH_KEY", SECRET_KEY)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-}
+# --- Reliability: logs and error reporting, with no personal data ---
+# DJANGO_LOG_FORMAT=json gives one JSON object a line (extra fields included) for a
+# log shipper; text otherwise. Both redact status references, journal secrets and
+# email addresses (withdrawal_site/observability.py).
+from withdrawal_site.observability import logging_config  # noqa: E402
+
+LOGGING = logging_config(
+    log_format=os.environ.get("DJANGO_LOG_FORMAT", "text"),
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)
+# Optional error reporting: set SENTRY_DSN. No request bodies, cookies, local
+# variables or client addresses are sent, and every event is scrubbed.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from withdrawal_site.observability import init_sentry
+
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", ""),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
+# --- end reliability: logs ---
