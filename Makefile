@@ -79,3 +79,14 @@ bench-search: $(STAMP)
 		echo "Creating database $$name"; psql "$$server/postgres" -qc "CREATE DATABASE \"$$name\""; fi
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v 0
 	$(BENCH_ENV) $(PY) manage.py bench_search --documents $${BENCH_DOCUMENTS:-100000} --queries $${BENCH_QUERIES:-200}
+
+# Backups (README: Backups and restore). DATABASE_URL says which database;
+# files go to backups/ (git-ignored), timestamped, readable by their owner only.
+# Restore only into an empty database: createdb NAME, point DATABASE_URL at it.
+.PHONY: backup restore
+backup: $(STAMP)
+	$(PY) manage.py backup_database --output-dir $${BACKUP_DIR:-backups}
+
+restore: $(STAMP)
+	@if [ -z "$(FILE)" ]; then echo "Usage: make restore FILE=backups/NAME.dump (or .sqlite3)" >&2; exit 1; fi
+	$(PY) manage.py restore_database "$(FILE)"
