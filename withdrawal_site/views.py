@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from articles.models import Article
 
 from .cache import cache_health
-from .middleware import database_is_reachable, database_unavailable_response
+from .middleware import database_is_reachable, database_unavailable_after, database_unavailable_response
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     context, so it needs neither the session nor the database.
     """
     error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError) and not database_is_reachable():
+    if isinstance(error, OperationalError | InterfaceError) and database_unavailable_after(error):
         logger.error("Database unavailable: %s", error)
         return database_unavailable_response()
     return HttpResponse(render_to_string("500.html"), status=500)

@@ -119,7 +119,7 @@ def test_a_database_error_raised_in_a_middleware_gives_503_not_500(settings, con
 def test_a_real_bug_in_a_middleware_is_still_a_500(settings, monkeypatch):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.site.test_database_outage.SessionSaveFailsMiddleware"]
     # The database answers the probe, so the OperationalError is a bug, not an outage.
-    monkeypatch.setattr("withdrawal_site.views.database_is_reachable", lambda: True)
+    monkeypatch.setattr("withdrawal_site.middleware.database_is_reachable", lambda: True)
     response = Client(raise_request_exception=False).get("/about/")
     assert response.status_code == 500
     assertContains(response, "Something went wrong on our side", status_code=500)
@@ -155,3 +155,19 @@ def test_a_refused_postgresql_gives_calm_pages_to_a_signed_in_editor(real_refusa
         response = client.get(path)
     assert response.status_code in {404, 503}, response.status_code
     assertContains(response, 'href="/crisis/"', status_code=response.status_code)
+
+
+@pytest.mark.postgres
+def test_a_statement_cut_by_the_timeout_gives_the_calm_503_not_500(editor):
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    client = signed_in(editor)
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 50")
+
+    def too_slow(execute, sql, params, many, context):
+        return execute("SELECT pg_sleep(1)", None, False, context)
+
+    with connection.execute_wrapper(too_slow):
+        response = client.get("/support/")
+    assert_calm_503(response)
