@@ -90,3 +90,10 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@if [ -z "$(FILE)" ]; then echo "Usage: make restore FILE=backups/NAME.dump (or .sqlite3)" >&2; exit 1; fi
 	$(PY) manage.py restore_database "$(FILE)"
+
+# Fault suite (not part of `make test`; README: Reliability): two gunicorn
+# instances behind TCP proxies it controls, PostgreSQL database wc_faults and
+# Redis DB 6, each fault in turn; prints the table (also in faults/latest.md).
+.PHONY: faults
+faults: $(STAMP)
+	$(PY) faults/run.py

@@ -17,6 +17,9 @@ in flight the same time to finish on HUP or TERM.
 """
 
 import os
+import tempfile
+import time
+from pathlib import Path
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
@@ -39,3 +42,42 @@ elif _control_socket:
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 logger_class = "withdrawal_site.gunicorn_logging.RedactingLogger"
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+
+# --- A HUP that never leaves the instance without a ready worker ---
+# On HUP gunicorn starts new workers and at once stops the old ones, although a new
+# worker needs seconds to import Django: requests wait in the backlog meanwhile
+# (measured: 10 s under load). Here each worker says when it has loaded the app,
+# and the old workers are stopped only once every new one has (or after
+# graceful_timeout, whichever comes first).
+
+
+def _ready_dir(master_pid: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"wc-gunicorn-ready-{master_pid}"
+
+
+def post_worker_init(worker):
+    directory = _ready_dir(worker.ppid)
+    directory.mkdir(mode=0o700, exist_ok=True)
+    (directory / str(worker.pid)).touch()
+
+
+def worker_exit(server, worker):
+    (_ready_dir(server.pid) / str(worker.pid)).unlink(missing_ok=True)
+
+
+def on_reload(arbiter):
+    age_before = arbiter.worker_age
+
+    def manage_workers_once_the_new_ones_are_ready():
+        del arbiter.manage_workers  # back to the class's own method
+        directory = _ready_dir(arbiter.pid)
+        deadline = time.monotonic() + arbiter.cfg.graceful_timeout
+        while time.monotonic() < deadline:
+            new = [pid for pid, worker in arbiter.WORKERS.items() if worker.age > age_before]
+            if new and all((directory / str(pid)).exists() for pid in new):
+                break
+            arbiter.reap_workers()
+            time.sleep(0.1)
+        arbiter.manage_workers()
+
+    arbiter.manage_workers = manage_workers_once_the_new_ones_are_ready
