@@ -9,6 +9,12 @@ lets a wait callback do the waiting; this one gives up after the connect timeout
 server's own timeout, with its clear error, normally fires first). Giving up
 closes the connection; Django then sees an OperationalError and the outage page
 or the caller's own handling takes over.
+
+After such a timeout this process does not try to connect again for
+DATABASE_RETRY_AFTER seconds (default 2): during a partition every attempt would
+cost a request the whole connect timeout, and with two workers an instance would
+answer almost nothing. Connections fail at once instead, as if refused, so pages
+answer the calm 503 page within milliseconds until the pause is over.
 """
 
 import select
@@ -22,6 +28,8 @@ from psycopg2 import extensions
 _CONNECTING = {extensions.STATUS_SETUP, 20}
 GRACE_SECONDS = 1.0
 
+_skip_connecting_until = 0.0  # monotonic time; per process
+
 
 def _deadline_seconds(connection) -> float | None:
     from django.conf import settings
@@ -34,7 +42,16 @@ def _deadline_seconds(connection) -> float | None:
     return seconds or None
 
 
+def _pause_connecting() -> None:
+    from django.conf import settings
+
+    global _skip_connecting_until
+    _skip_connecting_until = time.monotonic() + float(getattr(settings, "DATABASE_RETRY_AFTER", 2))
+
+
 def wait_with_deadline(connection) -> None:
+    if connection.status in _CONNECTING and time.monotonic() < _skip_connecting_until:
+        raise psycopg2.OperationalError("database skipped after a recent timeout (client-side pause)")
     deadline_seconds = _deadline_seconds(connection)
     deadline = time.monotonic() + deadline_seconds if deadline_seconds else None
     while True:
@@ -43,6 +60,7 @@ def wait_with_deadline(connection) -> None:
             return
         remaining = None if deadline is None else deadline - time.monotonic()
         if remaining is not None and remaining <= 0:
+            _pause_connecting()
             raise psycopg2.OperationalError(
                 f"no answer from the database within {deadline_seconds:g} s (client-side deadline)"
             )

@@ -123,6 +123,8 @@ DATABASE_STATEMENT_TIMEOUT = float(
     if _RUNNING_COMMAND
     else os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5")
 )
+# After a client-side timeout, new connections fail at once for this long (per process).
+DATABASE_RETRY_AFTER = float(os.environ.get("DATABASE_RETRY_AFTER", "2"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

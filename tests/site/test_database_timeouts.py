@@ -23,6 +23,15 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _no_connect_pause_leaks_out(monkeypatch):
+    from withdrawal_site import db
+
+    monkeypatch.setattr(db, "_skip_connecting_until", 0.0)
+    yield
+    db._skip_connecting_until = 0.0
+
+
 def settings_in_a_new_process(argv0: str, command: str, **env) -> str:
     code = (
         f"import sys; sys.argv = [{argv0!r}, {command!r}]; import django; django.setup(); "
@@ -130,3 +139,18 @@ def test_the_client_gives_up_on_a_silent_server_a_second_after_the_statement_tim
         cursor.execute("SELECT pg_sleep(10)")
     assert 1.9 < time.monotonic() - started < 3
     assert raw.closed
+
+
+@on_postgresql
+@pytest.mark.postgres
+def test_after_a_timeout_new_connections_fail_at_once_for_a_short_pause(silent_server, settings):
+    settings.DATABASE_CONNECT_TIMEOUT = 1
+    settings.DATABASE_RETRY_AFTER = 0.5
+    with pytest.raises(psycopg2.OperationalError, match="client-side deadline"):
+        psycopg2.connect(host="127.0.0.1", port=silent_server, user="postgres", dbname="postgres")
+    started = time.monotonic()
+    with pytest.raises(psycopg2.OperationalError, match="client-side pause"):
+        psycopg2.connect(**connection.get_connection_params())  # even the healthy server: skipped
+    assert time.monotonic() - started < 0.2
+    time.sleep(0.6)
+    psycopg2.connect(**connection.get_connection_params()).close()  # the pause is over
