@@ -55,7 +55,32 @@ def _ready_dir(master_pid: int) -> Path:
     return Path(tempfile.gettempdir()) / f"wc-gunicorn-ready-{master_pid}"
 
 
+def _warm_up(worker) -> None:
+    """Do the first request's one-off work (URLs, templates, catalogues) before serving."""
+    try:
+        from django.template.loader import get_template
+        from django.urls import get_resolver
+        from django.utils import translation
+
+        get_resolver().url_patterns  # noqa: B018  (imports every app's URLs)
+        for name in (
+            "base.html",
+            "standalone.html",
+            "home.html",
+            "charities/crisis.html",
+            "503.html",
+            "404.html",
+        ):
+            get_template(name)
+        for language in ("en", "es", "pl"):
+            with translation.override(language):
+                translation.gettext("Withdrawal Commons")
+    except Exception:  # a warm-up failure must not stop the worker from serving
+        worker.log.exception("Worker warm-up failed")
+
+
 def post_worker_init(worker):
+    _warm_up(worker)
     directory = _ready_dir(worker.ppid)
     directory.mkdir(mode=0o700, exist_ok=True)
     (directory / str(worker.pid)).touch()

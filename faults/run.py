@@ -469,6 +469,8 @@ def summarise(records: list[Record], recoveries: dict, stored: Counter) -> list[
             1 for r in contributions if r.outcome == "dropped" and stored[r.marker] == 0
         )
         duplicates = sum(1 for r in contributions if stored[r.marker] > 1)
+        # Saved, but the person was shown a failure without their text or status link.
+        told_failed = sum(1 for r in contributions if r.outcome == "dropped" and stored[r.marker] > 0)
         slowest = max((r.seconds for r in phase), default=0.0)
         recovery = recoveries.get(name)
         rows.append(
@@ -480,6 +482,7 @@ def summarise(records: list[Record], recoveries: dict, stored: Counter) -> list[
                 f"{slowest:.2f}",
                 f"{len(saved)}/{len(kept)}/{len(contributions) - len(saved) - len(kept)}",
                 str(lost),
+                str(told_failed),
                 str(duplicates),
                 "-" if name in ("baseline",) else ("n/a" if recovery is None else f"{recovery:.2f}"),
             ]
@@ -496,6 +499,7 @@ def print_table(rows: list[list[str]]) -> str:
         "slowest s",
         "contrib saved/kept/dropped",
         "lost",
+        "saved, told failed",
         "dupes",
         "recover s",
     ]
@@ -505,7 +509,7 @@ def print_table(rows: list[list[str]]) -> str:
 
 
 def meets_targets(row: list[str]) -> bool:
-    _name, _requests, _errors, public_500, slowest, _contrib, lost, duplicates, recovery = row
+    _name, _requests, _errors, public_500, slowest, _contrib, lost, _told_failed, duplicates, recovery = row
     recovered = recovery == "-" or (recovery != "n/a" and float(recovery) < 5)
     return (
         public_500 == "0"
@@ -573,7 +577,8 @@ def main() -> int:
     print(
         f"\nTargets: no response over {BUDGET_SECONDS + 1:.0f} s, 0 lost, 0 public 500s, recovery < 5 s."
         f"\nContributions: saved = status link given; kept = an error page showing the text back; "
-        f"dropped = neither. Lost = not in the queue although saved, or dropped."
+        f"dropped = neither. Lost = not in the queue although saved, or dropped; "
+        f"saved, told failed = dropped although it is in the queue."
     )
     (PROJECT_ROOT / "faults" / "latest.md").write_text(table + "\n")
     (workdir / "records.json").write_text(json.dumps([r.__dict__ for r in load.records]))
