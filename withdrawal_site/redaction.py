@@ -22,7 +22,10 @@ _STATUS_PATH = re.compile(
     r"(?P<rest>[^?#\s\"']*)(?:\?[^#\s\"']*)?",
     re.IGNORECASE,
 )
-_JOURNAL_PATH = re.compile(r"(?P<prefix>/(?:[a-z]{2}(?:-[a-z]+)?/)?journal/)[^\s\"']+", re.IGNORECASE)
+# /journal/new/... (starting a journal) holds no secret and is kept.
+_JOURNAL_PATH = re.compile(
+    r"(?P<prefix>/(?:[a-z]{2}(?:-[a-z]+)?/)?journal/)(?!new(?:[/?#\s\"']|$))[^\s\"']+", re.IGNORECASE
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Query parameters that carry a secret wherever they appear.
 _SECRET_PARAMS = re.compile(

@@ -87,3 +87,6 @@ def test_access_log_keeps_ordinary_paths(monkeypatch, capsys):
     line = access_line(monkeypatch, capsys, path="/resources/drugs/", query="page=2")
     assert "GET /resources/drugs/?page=2 HTTP/1.1" in line
     assert " 200 " in line
+    assert "GET /journal/new/from-file/ HTTP/1.1" in access_line(
+        monkeypatch, capsys, path="/journal/new/from-file/"
+    )
