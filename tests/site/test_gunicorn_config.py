@@ -2,6 +2,8 @@
 
 import datetime
 import runpy
+import threading
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -90,3 +92,36 @@ def test_access_log_keeps_ordinary_paths(monkeypatch, capsys):
     assert "GET /journal/new/from-file/ HTTP/1.1" in access_line(
         monkeypatch, capsys, path="/journal/new/from-file/"
     )
+
+
+def test_a_hup_stops_old_workers_only_once_the_new_ones_have_loaded_the_app(monkeypatch, tmp_path):
+    config = load_config(monkeypatch)
+    monkeypatch.setattr(config["tempfile"], "gettempdir", lambda: str(tmp_path))
+    calls = []
+
+    class Arbiter:
+        pid = 4242
+        worker_age = 2
+        cfg = SimpleNamespace(graceful_timeout=5)
+        WORKERS = {101: SimpleNamespace(age=1), 102: SimpleNamespace(age=2)}
+
+        def manage_workers(self):  # stops the oldest workers beyond the count
+            calls.append(sorted(self.WORKERS))
+
+        def reap_workers(self):
+            pass
+
+    arbiter = Arbiter()
+    config["on_reload"](arbiter)
+    # gunicorn then spawns the new workers, which take a moment to load the app...
+    arbiter.WORKERS.update({201: SimpleNamespace(age=3), 202: SimpleNamespace(age=4)})
+    for pid in (201, 202):
+        worker = SimpleNamespace(pid=pid, ppid=4242, log=SimpleNamespace(exception=print))
+        threading.Timer(0.3, config["post_worker_init"], args=[worker]).start()
+    started = time.monotonic()
+    arbiter.manage_workers()
+    # ...and only then are the old ones stopped (once; later calls are the usual method).
+    assert time.monotonic() - started >= 0.3
+    assert calls == [[101, 102, 201, 202]]
+    arbiter.manage_workers()
+    assert len(calls) == 2
