@@ -174,3 +174,18 @@ def test_settings_give_redis_sub_second_timeouts(monkeypatch):
 def test_backend_location_password_is_not_logged():
     assert fail_soft._safe_location("redis://:hunter2@cache:6379/0") == "redis://[redacted]@cache:6379/0"
     assert isinstance(FailSoftRedisCache, type)
+
+
+def test_disclaimers_come_from_the_database_even_with_a_plain_redis_backend_down(settings, client):
+    # Not the fail-soft backend: a cache that raises on every read and write.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CLOSED_PORT,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    from django.template import Context, Template
+
+    html = Template('{% load disclaimers %}{% disclaimer "tapering" %}').render(Context())
+    assert "About tapering information" in html
