@@ -11,13 +11,15 @@ After a failure Redis is not asked again for `RETRY_AFTER` seconds (default 2):
 with Redis black-holed, every call would otherwise wait out the socket timeout,
 and a page with five cached texts would take five times as long. The outage is
 logged once when it starts and once when it ends, not once per request; the
-state is per process and per Redis location.
+state is per process and per Redis location. A key this process could not delete
+or overwrite during the outage may still hold its old value in Redis, so it is
+deleted before anything else once Redis answers again.
 """
 
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -40,6 +42,12 @@ class _Health:
     down_since: float | None = None  # monotonic time of the first failure of this outage
     retry_at: float = 0.0
     failures: int = 0
+    # Keys this process failed to delete or overwrite during the outage: Redis may still
+    # hold their old values (a disclaimer edited meanwhile), so they are deleted on recovery.
+    stale_keys: set = field(default_factory=set)
+
+
+MAX_STALE_KEYS = 10_000
 
 
 _health: dict[str, _Health] = {}
@@ -82,6 +90,13 @@ class FailSoftRedisCache(RedisCache):
                 extra={"event": "cache.down", "cache_location": _safe_location(self._location)},
             )
 
+    def _remember_stale(self, keys) -> None:
+        with _health_lock:
+            stale = self._health.stale_keys
+            for key in keys:
+                if len(stale) < MAX_STALE_KEYS:
+                    stale.add(key)
+
     def _succeeded(self) -> None:
         if self._health.down_since is None:
             return
@@ -99,10 +114,24 @@ class FailSoftRedisCache(RedisCache):
             extra={"event": "cache.recovered", "outage_seconds": round(seconds, 1)},
         )
 
+    def _flush_stale(self) -> None:
+        """First thing once Redis answers again: drop what may have gone stale meanwhile."""
+        with _health_lock:
+            stale, self._health.stale_keys = list(self._health.stale_keys), set()
+        if not stale:
+            return
+        try:
+            self._cache.delete_many(stale)
+        except RedisError:
+            self._remember_stale(stale)
+            raise
+
     def _call(self, method, *args, **kwargs):
         """Run a RedisCache method; CacheUnavailableError on any Redis failure."""
         self._before_call()
         try:
+            if self._health.down_since is not None:
+                self._flush_stale()
             result = method(*args, **kwargs)
         except RedisError as error:
             self._failed(error)
@@ -137,21 +166,29 @@ class FailSoftRedisCache(RedisCache):
     def has_key(self, key, version=None):
         return self._soft(False, super().has_key, key, version)
 
+    def _soft_write(self, fallback, keys, method, *args):
+        try:
+            return self._call(method, *args)
+        except CacheUnavailableError:
+            self._remember_stale(self.make_and_validate_key(key, version=args[-1]) for key in keys)
+            return fallback
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._soft(None, super().set, key, value, timeout, version)
+        self._soft_write(None, [key], super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         # Django's contract: the keys that failed to be stored.
-        return self._soft(list(data), super().set_many, data, timeout, version)
+        return self._soft_write(list(data), list(data), super().set_many, data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._soft(False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._soft(False, super().delete, key, version)
+        return self._soft_write(False, [key], super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        self._soft(None, super().delete_many, keys, version)
+        keys = list(keys)
+        self._soft_write(None, keys, super().delete_many, keys, version)
 
     def clear(self):
         return self._soft(False, super().clear)

@@ -189,3 +189,22 @@ def test_disclaimers_come_from_the_database_even_with_a_plain_redis_backend_down
 
     html = Template('{% load disclaimers %}{% disclaimer "tapering" %}').render(Context())
     assert "About tapering information" in html
+
+
+def test_a_text_edited_while_redis_was_down_is_not_served_stale_afterwards(live_redis, monkeypatch):
+    from withdrawal_site.disclaimers.models import Disclaimer, get_disclaimer
+
+    assert get_disclaimer("tapering").summary  # cached in Redis now
+    disclaimer = Disclaimer.objects.get(key="tapering")
+
+    def broken(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Connection refused")
+
+    monkeypatch.setattr(RedisCacheClient, "delete", broken)
+    monkeypatch.setattr(RedisCacheClient, "get", broken)
+    disclaimer.summary = "Edited by an admin during the outage."
+    disclaimer.save()  # the cache delete fails: Redis still holds the old text
+    assert get_disclaimer("tapering").summary == "Edited by an admin during the outage."  # from the database
+    monkeypatch.undo()
+    time.sleep(0.1)  # past RETRY_AFTER: Redis answers again
+    assert get_disclaimer("tapering").summary == "Edited by an admin during the outage."
