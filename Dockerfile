@@ -33,4 +33,10 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 
 # Run migrations as a release step (docker run IMAGE python manage.py migrate),
 # not here, so several app servers can start at once.
-CMD ["gunicorn", "withdrawal_site.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# gunicorn.conf.py sets the worker timeout to fit the database and Redis timeouts
+# and redacts private links from the access log. One container, one instance: the
+# control socket lives in /tmp inside it.
+ENV BIND=0.0.0.0:8000 \
+    FORWARDED_ALLOW_IPS=* \
+    GUNICORN_CONTROL_SOCKET=/tmp/gunicorn.ctl
+CMD ["gunicorn", "withdrawal_site.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -52,12 +52,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Production settings: debug off; DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
-# DATABASE_URL come from the environment.
+# DATABASE_URL come from the environment. gunicorn.conf.py reads BIND,
+# WEB_CONCURRENCY, FORWARDED_ALLOW_IPS, GUNICORN_TIMEOUT, GUNICORN_CONTROL_SOCKET.
 serve-prod: $(STAMP)
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(BIN)/gunicorn withdrawal_site.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	$(BIN)/gunicorn withdrawal_site.wsgi:application --config gunicorn.conf.py
 
 # Spanish and Polish first. Needs GNU gettext (xgettext, msgfmt).
 messages: $(STAMP)
@@ -79,3 +79,21 @@ bench-search: $(STAMP)
 		echo "Creating database $$name"; psql "$$server/postgres" -qc "CREATE DATABASE \"$$name\""; fi
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v 0
 	$(BENCH_ENV) $(PY) manage.py bench_search --documents $${BENCH_DOCUMENTS:-100000} --queries $${BENCH_QUERIES:-200}
+
+# Backups (README: Backups and restore). DATABASE_URL says which database;
+# files go to backups/ (git-ignored), timestamped, readable by their owner only.
+# Restore only into an empty database: createdb NAME, point DATABASE_URL at it.
+.PHONY: backup restore
+backup: $(STAMP)
+	$(PY) manage.py backup_database --output-dir $${BACKUP_DIR:-backups}
+
+restore: $(STAMP)
+	@if [ -z "$(FILE)" ]; then echo "Usage: make restore FILE=backups/NAME.dump (or .sqlite3)" >&2; exit 1; fi
+	$(PY) manage.py restore_database "$(FILE)"
+
+# Fault suite (not part of `make test`; README: Reliability): two gunicorn
+# instances behind TCP proxies it controls, PostgreSQL database wc_faults and
+# Redis DB 6, each fault in turn; prints the table (also in faults/latest.md).
+.PHONY: faults
+faults: $(STAMP)
+	$(PY) faults/run.py

@@ -7,3 +7,12 @@ class WithdrawalSiteConfig(AppConfig):
 
     name = "withdrawal_site"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        # Reliability: a bounded wait on every PostgreSQL round trip (withdrawal_site/db.py).
+        from django.conf import settings
+
+        if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+            from .db import install_client_deadline
+
+            install_client_deadline()

@@ -30,6 +30,26 @@ def database_is_reachable() -> bool:
     return True
 
 
+def _is_statement_timeout(error: BaseException | None) -> bool:
+    # psycopg2 raises QueryCanceled (SQLSTATE 57014) when statement_timeout fires.
+    return getattr(error, "pgcode", None) == "57014"
+
+
+def database_unavailable_after(error: BaseException) -> bool:
+    """Whether a database error means "unavailable" (503) rather than a bug (500).
+
+    Answered without a new connection attempt when the error already says so: a
+    statement cut by the timeout (too slow to serve), or a connection that is gone.
+    During a partition a fresh attempt would cost the request another connect timeout.
+    """
+    if _is_statement_timeout(error.__cause__):
+        return True
+    raw = connection.connection
+    if raw is None or getattr(raw, "closed", False):
+        return True
+    return not database_is_reachable()
+
+
 class DatabaseUnavailableMiddleware:
     """A calm 503 page, not a stack trace, when the database cannot be reached.
 
@@ -46,11 +66,19 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        if database_is_reachable():
+        if not database_unavailable_after(exception):
             return None
         logger.error("Database unavailable: %s", exception)
-        from charities.crisis_snapshot import outage_context  # the crisis numbers, without the database
+        return database_unavailable_response(request)
 
-        response = HttpResponse(render_to_string("503.html", outage_context(request)), status=503)
-        response["Retry-After"] = "60"
-        return response
+
+def database_unavailable_response(request=None) -> HttpResponse:
+    """The calm 503 page with the crisis numbers, from the request and the crisis snapshot only.
+
+    It needs no session and no query, so it renders while the database is down.
+    """
+    from charities.crisis_snapshot import outage_context
+
+    response = HttpResponse(render_to_string("503.html", outage_context(request)), status=503)
+    response["Retry-After"] = "60"
+    return response

@@ -5,6 +5,7 @@ for production (debug off, HTTPS on); `make run` switches debug on explicitly.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -117,15 +118,50 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Reliability: timeouts on every dependency (see gunicorn.conf.py for the budget) ---
+# A stalled dependency costs a request a bounded time, never a worker forever.
+# Web requests: 3 s to connect, 5 s per statement (the server enforces it; for a
+# partition, where the server never hears us, withdrawal_site/db.py gives up one
+# second later on the client side). Management commands (migrate, imports, purges)
+# get DATABASE_COMMAND_STATEMENT_TIMEOUT instead (default 300 s; 0 = no limit).
+_RUNNING_COMMAND = (
+    Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 and sys.argv[1] not in {"runserver"}
+)
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = float(
+    os.environ.get("DATABASE_COMMAND_STATEMENT_TIMEOUT", "300")
+    if _RUNNING_COMMAND
+    else os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5")
+)
+# After a client-side timeout, new connections fail at once for this long (per process).
+DATABASE_RETRY_AFTER = float(os.environ.get("DATABASE_RETRY_AFTER", "2"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+        }
+    )
+# --- end reliability: database timeouts ---
+
 # Cache: Redis when REDIS_URL is set, so rate limits and login throttling hold
 # across every gunicorn worker and app server; per-process memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis is optional at run time: withdrawal_site/cache.py serves pages without it
+# (reads miss, writes are skipped) and skips it for REDIS_RETRY_AFTER seconds after
+# a failure; only add()/incr(), which the rate limits rely on, raise.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "withdrawal_site.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wc",
+            "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "2")),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
         }
     }
 else:
@@ -198,7 +234,7 @@ if _smtp_host:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": 10,
+                "timeout": float(os.environ.get("EMAIL_TIMEOUT", "5")),
             },
         }
     }
@@ -271,12 +307,28 @@ NOTICE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 # so it can be rotated on its own.
 CLIENT_HASH_KEY = os.environ.get("CLIENT_HASH_KEY", SECRET_KEY)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-}
+# --- Reliability: logs and error reporting, with no personal data ---
+# DJANGO_LOG_FORMAT=json gives one JSON object a line (extra fields included) for a
+# log shipper; text otherwise. Both redact status references, journal secrets and
+# email addresses (withdrawal_site/observability.py).
+from withdrawal_site.observability import logging_config  # noqa: E402
+
+LOGGING = logging_config(
+    log_format=os.environ.get("DJANGO_LOG_FORMAT", "text"),
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)
+# Optional error reporting: set SENTRY_DSN. No request bodies, cookies, local
+# variables or client addresses are sent, and every event is scrubbed.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from withdrawal_site.observability import init_sentry
+
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", ""),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
+# --- end reliability: logs ---
 
 # ---- Crisis page snapshot (crisis helper) ----
 # Where the crisis lines are copied, on every admin change, for the crisis and outage pages to

@@ -28,3 +28,7 @@ urlpatterns = [
     path("", include("journal.urls")),
     path("", include("reviews.urls")),  # /moderation/review-due/ (editors' content reviews)
 ]
+
+# Error pages that render without the database (a signed-in 404 or an outage never 500s).
+handler404 = "withdrawal_site.views.page_not_found"
+handler500 = "withdrawal_site.views.server_error"

@@ -1,6 +1,11 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
@@ -8,7 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import Article
 
-from .middleware import database_is_reachable
+from .cache import cache_health
+from .middleware import database_is_reachable, database_unavailable_after, database_unavailable_response
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -52,9 +60,18 @@ def dismiss_notice(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    if database_is_reachable():
-        return JsonResponse({"status": "ok", "database": "ok"})
-    return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    """For load balancers: 503 only when this instance cannot serve (no database).
+
+    A lost shared cache is reported but stays 200: pages still serve without it,
+    and taking every instance out of the pool would turn a degraded site into none.
+    """
+    cache_state = cache_health()
+    if not database_is_reachable():
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable", "cache": cache_state}, status=503
+        )
+    status = "degraded" if cache_state == "down" else "ok"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
 
 
 @require_safe
@@ -70,3 +87,32 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# --- Reliability: error handlers that work without the database ---
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The full 404 page; the standalone one if the layout cannot be rendered.
+
+    The layout asks who is signed in, which loads the session from the database:
+    during an outage that would turn every signed-in person's 404 into a 500.
+    """
+    try:
+        return render(request, "404.html", status=404)
+    except (OperationalError, InterfaceError):
+        return HttpResponse(render_to_string("404_standalone.html"), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or the calm 503 page when the error was the database going away.
+
+    DatabaseUnavailableMiddleware only sees exceptions from views; one raised in a
+    middleware (saving the session, say) arrives here. Renders with no request
+    context, so it needs neither the session nor the database.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError) and database_unavailable_after(error):
+        logger.error("Database unavailable: %s", error)
+        return database_unavailable_response(request)
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -68,7 +68,7 @@ def live_redis():
 
 def test_redis_url_selects_the_shared_redis_cache(live_redis):
     backend, _count, _limited = run_worker(clear=True)
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "withdrawal_site.cache.FailSoftRedisCache"
 
 
 def test_two_worker_processes_share_one_rate_limit_count(live_redis):

@@ -1,9 +1,14 @@
+import contextlib
+import logging
+
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from withdrawal_site.markdown import render_markdown
+
+logger = logging.getLogger(__name__)
 
 
 class DisclaimerKey(models.TextChoices):
@@ -54,10 +59,19 @@ def cache_key(key: str) -> str:
 
 
 def get_disclaimer(key: str) -> Disclaimer | None:
-    """A disclaimer by key, cached so every page does not pay a query for it."""
-    disclaimer = cache.get(cache_key(key))
+    """A disclaimer by key, cached so every page does not pay a query for it.
+
+    The cache is only a copy: if it fails (whatever the backend), the text comes
+    from the database and the page is served.
+    """
+    try:
+        disclaimer = cache.get(cache_key(key))
+    except Exception:
+        logger.debug("Cache unavailable for disclaimer %s; reading the database", key)
+        disclaimer = None
     if disclaimer is None:
         disclaimer = Disclaimer.objects.filter(key=key).first()
         if disclaimer is not None:
-            cache.set(cache_key(key), disclaimer, timeout=3600)
+            with contextlib.suppress(Exception):
+                cache.set(cache_key(key), disclaimer, timeout=3600)
     return disclaimer
