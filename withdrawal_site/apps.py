@@ -7,3 +7,9 @@ class WithdrawalSiteConfig(AppConfig):
 
     name = "withdrawal_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Any change to public content makes every cached page out of date.
+        from . import page_cache
+
+        page_cache.connect_signals()

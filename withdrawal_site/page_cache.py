@@ -1,0 +1,339 @@
+"""Whole-page cache for anonymous readers, shared by every app server.
+
+Almost everyone who reads this site is anonymous and sees the same page, so a
+rendered page is kept in the shared cache (Redis when REDIS_URL is set) and
+served again before the session, locale, CSRF and auth middleware or the
+database are touched. When a news story sends thousands of people here at
+once, the server answers most of them from memory.
+
+Three rules keep it safe:
+
+* Nothing personal is stored or served. A request with a session cookie, a
+  messages cookie or an Authorization header is never answered from the
+  cache; a response is stored only if it is a 200 for an anonymous visitor
+  that sets no cookie, used no CSRF token and does not say private/no-store.
+  Private areas (admin, moderation, contribute and its status links, sign-in,
+  journal) are refused by path before anything else.
+* Never stale. Every key contains a "content generation" token kept in the
+  shared cache; any save or delete of a model in an app that feeds public
+  pages replaces the token (at once and again on commit), so every server
+  stops using every old page at the same moment. Translation catalogues and
+  the static manifest are part of the key, so a deploy never serves pages
+  built from old strings or old asset names.
+* Fail soft. Any cache error counts as a miss and the page is rendered as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+HIT_HEADER = "X-Page-Cache"
+
+# Paths that are personal or private however the response looks. Checked first,
+# so these requests never even read the cache.
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/moderation/",
+    "/contribute/",
+    "/journal/",
+    "/notice/",
+    "/healthz",
+)
+
+# Query parameters some public page reads. Anything else in the query string
+# means the request is not cached at all, so random parameters cannot fill
+# the cache or split it into useless copies.
+KNOWN_QUERY_PARAMETERS = frozenset(
+    {
+        # paging and filters of the lists, the directory and search
+        "page",
+        "tag",
+        "q",
+        "type",
+        "drug_class",
+        "country",
+        "language",
+        # the planner and its downloads
+        "start_dose",
+        "cut_percent",
+        "days_per_step",
+        "stop_below",
+        "start_date",
+        "concentration",
+        "drug",
+        "acknowledged",
+        "format",
+    }
+)
+# The answer changes with the clock, not with the content: always rendered fresh.
+TIME_DEPENDENT_QUERY_PARAMETERS = frozenset({"open_now"})
+
+# Apps whose models feed public pages. A save, delete or many-to-many change of
+# any model in them (including models added later) invalidates every page.
+DEFAULT_INVALIDATING_APPS = (
+    "articles",
+    "resources",
+    "charities",
+    "moderation",
+    "disclaimers",
+    "taggit",
+    "search",
+    "withdrawal_site",
+)
+
+COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def _cache():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
+def is_enabled() -> bool:
+    return bool(_setting("PAGE_CACHE_ENABLED", True))
+
+
+def visitor_country(request: HttpRequest) -> str:
+    """The visitor's country as two capital letters, or "" when unknown.
+
+    The one place the page cache asks; it is re-pointed at the site-wide
+    function when that lands. For now: the `wc_country` cookie when it holds
+    a 2-letter code, else the region of the first Accept-Language entry.
+    """
+    chosen = request.COOKIES.get("wc_country", "")
+    if COUNTRY_CODE.match(chosen):
+        return chosen.upper()
+    first = request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(",")[0].split(";")[0].strip()
+    parts = first.replace("_", "-").split("-")
+    if len(parts) >= 2 and COUNTRY_CODE.match(parts[-1]):
+        return parts[-1].upper()
+    return ""
+
+
+@lru_cache(maxsize=1)
+def deploy_version() -> str:
+    """Changes when translations, the static manifest or PAGE_CACHE_VERSION change.
+
+    Catalogues are read once per process, so a translation update only shows
+    after a restart; this is computed once per process too, which matches.
+    """
+    parts = [str(_setting("PAGE_CACHE_VERSION", ""))]
+    for locale_path in settings.LOCALE_PATHS:
+        for mo_file in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.mo")):
+            parts.append(f"{mo_file}:{mo_file.stat().st_mtime_ns}")
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        parts.append(f"manifest:{manifest.stat().st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def current_generation() -> str:
+    """The content generation token; a fresh one if the cache lost it.
+
+    Never falls back to a constant: after an eviction, pages stored under an
+    old token must not come back.
+    """
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            raise RuntimeError("page cache generation cannot be stored")
+    return generation
+
+
+def bump_generation() -> None:
+    """Make every cached page on every server out of date."""
+    try:
+        _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:  # a cache outage must never break a save
+        logger.warning("Could not invalidate the page cache", exc_info=True)
+
+
+def invalidate_on_change(sender, **kwargs) -> None:
+    """Signal receiver for every model: invalidates when an app feeding public pages changes.
+
+    Bumped at once (so the next request in this process, tests included, sees
+    it) and again after commit (so a page rendered between the two from data
+    not yet committed cannot live on under the new token).
+    """
+    action = kwargs.get("action")
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed: only once the change is made
+    labels = {sender._meta.app_label}
+    instance = kwargs.get("instance")
+    if action is not None and instance is not None:
+        labels.add(instance._meta.app_label)
+    if not labels & set(_setting("PAGE_CACHE_INVALIDATING_APPS", DEFAULT_INVALIDATING_APPS)):
+        return
+    bump_generation()
+    transaction.on_commit(bump_generation, robust=True)
+
+
+def connect_signals() -> None:
+    post_save.connect(invalidate_on_change, dispatch_uid="page_cache_post_save")
+    post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(invalidate_on_change, dispatch_uid="page_cache_m2m_changed")
+
+
+def _request_is_cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(PRIVATE_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if _setting("MESSAGES_COOKIE_NAME", "messages") in request.COOKIES:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    names = set(request.GET.keys())
+    if names - KNOWN_QUERY_PARAMETERS or names & TIME_DEPENDENT_QUERY_PARAMETERS:
+        return False
+    return True
+
+
+def page_key(request: HttpRequest, *, generation: str) -> str:
+    """Everything that changes the page for an anonymous visitor, and nothing else."""
+    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    parts = [
+        generation,
+        deploy_version(),
+        request.scheme,
+        request.get_host(),
+        request.path,
+        repr(query),
+        get_language_from_request(request),
+        "notice-seen" if settings.NOTICE_COOKIE_NAME in request.COOKIES else "notice-shown",
+        visitor_country(request),
+    ]
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"page-cache:page:{digest}"
+
+
+def _response_is_personal(request: HttpRequest, response: HttpResponse) -> bool:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page carries a CSRF token
+        return True
+    if response.cookies:
+        return True
+    cache_control = response.get("Cache-Control", "").lower()
+    return "private" in cache_control or "no-store" in cache_control
+
+
+def _response_is_storable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return "no-cache" not in cache_control and "max-age=0" not in cache_control
+
+
+def _mark_public(response: HttpResponse) -> None:
+    if "Cache-Control" not in response:
+        patch_cache_control(response, public=True, max_age=_setting("PAGE_CACHE_BROWSER_SECONDS", 60))
+    # The page depends on these cookies (language, notice, country) and on the
+    # language header: a shared proxy must keep one copy per combination.
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+
+
+def _mark_private(response: HttpResponse) -> None:
+    patch_cache_control(response, private=True, no_store=True)
+
+
+def _etag_for(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _serialise(response: HttpResponse) -> dict:
+    headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+    return {"status": response.status_code, "headers": headers, "content": response.content}
+
+
+def _deserialise(stored: dict) -> HttpResponse:
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous pages; adds ETag and Cache-Control to public ones.
+
+    Sits right after the security, static file, CSP and Permissions-Policy
+    middleware (so a cached page still gets every security header) and before
+    the database check, sessions, locale, CSRF and auth (so a hit costs none of
+    them, and cached pages keep being served while the database is down).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_enabled() or not _request_is_cacheable(request):
+            return self._finish_uncached(request, self.get_response(request))
+
+        try:
+            key = page_key(request, generation=current_generation())
+            stored = _cache().get(key)
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers with its own 400
+        except Exception:
+            logger.warning("Page cache unavailable; rendering the page", exc_info=True)
+            key, stored = None, None
+
+        if stored is not None:
+            response = _deserialise(stored)
+            response[HIT_HEADER] = "hit"
+            if request.method == "HEAD":
+                response.content = b""
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+        response = self.get_response(request)
+        if _response_is_personal(request, response):
+            _mark_private(response)
+            return response
+        if not _response_is_storable(response):
+            return response
+
+        _mark_public(response)
+        response["ETag"] = _etag_for(response.content)
+        if key is not None and request.method == "GET":
+            try:
+                _cache().set(key, _serialise(response), timeout=_setting("PAGE_CACHE_SECONDS", 600))
+            except Exception:
+                logger.warning("Could not store a page in the page cache", exc_info=True)
+        response[HIT_HEADER] = "miss"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def _finish_uncached(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        """Pages that are never cached still say whether a proxy may keep them."""
+        if getattr(response, "streaming", False):
+            return response
+        personal = settings.SESSION_COOKIE_NAME in request.COOKIES or _response_is_personal(request, response)
+        if personal:
+            _mark_private(response)
+        return response
