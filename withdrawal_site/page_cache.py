@@ -15,9 +15,9 @@ Three rules keep it safe:
   Private areas (admin, moderation, contribute and its status links, sign-in,
   journal) are refused by path before anything else.
 * Never stale. Every key contains a "content generation" token kept in the
-  shared cache; any save or delete of a model in an app that feeds public
-  pages replaces the token (at once and again on commit), so every server
-  stops using every old page at the same moment. Translation catalogues and
+  shared cache; any write to a table of an app that feeds public pages
+  replaces the token (at once and again on commit), so every server stops
+  using every old page at the same moment. Translation catalogues and
   the static manifest are part of the key, so a deploy never serves pages
   built from old strings or old asset names.
 * Fail soft. Any cache error counts as a miss and the page is rendered as usual.
@@ -32,11 +32,12 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -86,8 +87,8 @@ KNOWN_QUERY_PARAMETERS = frozenset(
 # The answer changes with the clock, not with the content: always rendered fresh.
 TIME_DEPENDENT_QUERY_PARAMETERS = frozenset({"open_now"})
 
-# Apps whose models feed public pages. A save, delete or many-to-many change of
-# any model in them (including models added later) invalidates every page.
+# Apps whose models feed public pages. Any write to a table of theirs (including
+# models added later) invalidates every page.
 DEFAULT_INVALIDATING_APPS = (
     "articles",
     "resources",
@@ -172,30 +173,56 @@ def bump_generation() -> None:
         logger.warning("Could not invalidate the page cache", exc_info=True)
 
 
-def invalidate_on_change(sender, **kwargs) -> None:
-    """Signal receiver for every model: invalidates when an app feeding public pages changes.
+WRITE_STATEMENT = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE
+)
 
-    Bumped at once (so the next request in this process, tests included, sees
-    it) and again after commit (so a page rendered between the two from data
-    not yet committed cannot live on under the new token).
+
+@lru_cache(maxsize=1)
+def public_tables() -> frozenset[str]:
+    """Every table (many-to-many ones included) of the apps that feed public pages."""
+    labels = set(_setting("PAGE_CACHE_INVALIDATING_APPS", DEFAULT_INVALIDATING_APPS))
+    return frozenset(
+        model._meta.db_table
+        for model in django_apps.get_models(include_auto_created=True)
+        if model._meta.app_label in labels
+    )
+
+
+def _bump_pending_on_commit(connection) -> bool:
+    return any(entry[1] is bump_generation for entry in connection.run_on_commit)
+
+
+def invalidate_on_write(execute, sql, params, many, context):
+    """Database execute wrapper: a write to a public table invalidates every page.
+
+    Watching the SQL rather than model signals catches everything: save and
+    delete, many-to-many changes, and also queryset update() and bulk_create()
+    (directory verification and imports), which send no signals, in any app
+    added later. Bumped at once (so the next request in this process, tests
+    included, sees it) and once more after commit (so a page rendered between
+    the two from data not yet committed cannot live on under the new token).
     """
-    action = kwargs.get("action")
-    if action is not None and not action.startswith("post_"):
-        return  # m2m_changed: only once the change is made
-    labels = {sender._meta.app_label}
-    instance = kwargs.get("instance")
-    if action is not None and instance is not None:
-        labels.add(instance._meta.app_label)
-    if not labels & set(_setting("PAGE_CACHE_INVALIDATING_APPS", DEFAULT_INVALIDATING_APPS)):
-        return
-    bump_generation()
-    transaction.on_commit(bump_generation, robust=True)
+    result = execute(sql, params, many, context)
+    if sql[:1] in "IUDiud" or sql[:1].isspace():
+        match = WRITE_STATEMENT.match(sql)
+        if match and match.group(1) in public_tables():
+            bump_generation()
+            connection = context["connection"]
+            if connection.in_atomic_block and not _bump_pending_on_commit(connection):
+                transaction.on_commit(bump_generation, using=connection.alias, robust=True)
+    return result
+
+
+def watch_connection(sender, connection, **kwargs) -> None:
+    if invalidate_on_write not in connection.execute_wrappers:
+        connection.execute_wrappers.append(invalidate_on_write)
 
 
 def connect_signals() -> None:
-    post_save.connect(invalidate_on_change, dispatch_uid="page_cache_post_save")
-    post_delete.connect(invalidate_on_change, dispatch_uid="page_cache_post_delete")
-    m2m_changed.connect(invalidate_on_change, dispatch_uid="page_cache_m2m_changed")
+    connection_created.connect(watch_connection, dispatch_uid="page_cache_watch_connection")
+    for connection in connections.all(initialized_only=True):
+        watch_connection(None, connection)
 
 
 def _request_is_cacheable(request: HttpRequest) -> bool:
@@ -210,9 +237,7 @@ def _request_is_cacheable(request: HttpRequest) -> bool:
     if "HTTP_AUTHORIZATION" in request.META:
         return False
     names = set(request.GET.keys())
-    if names - KNOWN_QUERY_PARAMETERS or names & TIME_DEPENDENT_QUERY_PARAMETERS:
-        return False
-    return True
+    return not (names - KNOWN_QUERY_PARAMETERS or names & TIME_DEPENDENT_QUERY_PARAMETERS)
 
 
 def page_key(request: HttpRequest, *, generation: str) -> str:
@@ -310,7 +335,7 @@ class PageCacheMiddleware:
             response[HIT_HEADER] = "hit"
             if request.method == "HEAD":
                 response.content = b""
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            return self._conditional(request, response)
 
         response = self.get_response(request)
         if _response_is_personal(request, response):
@@ -327,7 +352,15 @@ class PageCacheMiddleware:
             except Exception:
                 logger.warning("Could not store a page in the page cache", exc_info=True)
         response[HIT_HEADER] = "miss"
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        return self._conditional(request, response)
+
+    @staticmethod
+    def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        """A 304 when the visitor already holds this version of the page."""
+        answer = get_conditional_response(request, etag=response.get("ETag"), response=response)
+        if answer is not response:
+            answer[HIT_HEADER] = response[HIT_HEADER]
+        return answer
 
     def _finish_uncached(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         """Pages that are never cached still say whether a proxy may keep them."""
