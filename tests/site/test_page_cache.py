@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from other apps are used as arguments)
 """The anonymous page cache: keys, what is never cached, invalidation, 304s, headers."""
 
 import pytest
@@ -380,7 +381,7 @@ def _admin_form_data(response) -> dict:
     """What the browser would post back from an admin change page, unchanged."""
 
     def add(form, data):
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             key = form.add_prefix(name)
             if isinstance(value, (list, tuple)):
