@@ -149,20 +149,27 @@ def deploy_version() -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def current_generation() -> str:
-    """The content generation token; a fresh one if the cache lost it.
+def lookup(key: str) -> tuple[str, dict | None]:
+    """The content generation token and the stored page, in one round trip.
 
-    Never falls back to a constant: after an eviction, pages stored under an
-    old token must not come back.
+    A stored page counts only if it was rendered under the current token (the
+    token read before rendering began, so a change during rendering is never
+    hidden). If the cache lost the token a fresh one is made: it never falls
+    back to a constant, so pages stored under an old token cannot come back.
     """
     cache = _cache()
-    generation = cache.get(GENERATION_KEY)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             raise RuntimeError("page cache generation cannot be stored")
-    return generation
+        return generation, None
+    stored = found.get(key)
+    if stored is not None and stored.get("generation") != generation:
+        stored = None
+    return generation, stored
 
 
 def bump_generation() -> None:
@@ -240,11 +247,14 @@ def _request_is_cacheable(request: HttpRequest) -> bool:
     return not (names - KNOWN_QUERY_PARAMETERS or names & TIME_DEPENDENT_QUERY_PARAMETERS)
 
 
-def page_key(request: HttpRequest, *, generation: str) -> str:
-    """Everything that changes the page for an anonymous visitor, and nothing else."""
+def page_key(request: HttpRequest) -> str:
+    """Everything that changes the page for an anonymous visitor, and nothing else.
+
+    The content generation is not in the key but in the stored value (see
+    lookup), so a hit costs one round trip to the cache.
+    """
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     parts = [
-        generation,
         deploy_version(),
         request.scheme,
         request.get_host(),
@@ -293,9 +303,14 @@ def _etag_for(content: bytes) -> str:
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
-def _serialise(response: HttpResponse) -> dict:
+def _serialise(response: HttpResponse, *, generation: str) -> dict:
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-    return {"status": response.status_code, "headers": headers, "content": response.content}
+    return {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": headers,
+        "content": response.content,
+    }
 
 
 def _deserialise(stored: dict) -> HttpResponse:
@@ -322,13 +337,13 @@ class PageCacheMiddleware:
             return self._finish_uncached(request, self.get_response(request))
 
         try:
-            key = page_key(request, generation=current_generation())
-            stored = _cache().get(key)
+            key = page_key(request)
+            generation, stored = lookup(key)
         except DisallowedHost:
             return self.get_response(request)  # Django answers with its own 400
         except Exception:
             logger.warning("Page cache unavailable; rendering the page", exc_info=True)
-            key, stored = None, None
+            key, generation, stored = None, None, None
 
         if stored is not None:
             response = _deserialise(stored)
@@ -348,7 +363,8 @@ class PageCacheMiddleware:
         response["ETag"] = _etag_for(response.content)
         if key is not None and request.method == "GET":
             try:
-                _cache().set(key, _serialise(response), timeout=_setting("PAGE_CACHE_SECONDS", 600))
+                stored = _serialise(response, generation=generation)
+                _cache().set(key, stored, timeout=_setting("PAGE_CACHE_SECONDS", 600))
             except Exception:
                 logger.warning("Could not store a page in the page cache", exc_info=True)
         response[HIT_HEADER] = "miss"

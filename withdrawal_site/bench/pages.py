@@ -82,7 +82,7 @@ def run_wrk(url: str, *, seconds: int, label: str) -> Result:
 
 
 def _fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own local server)
+    with urllib.request.urlopen(url, timeout=30) as response:
         if response.status != 200:
             raise RuntimeError(f"{url} answered {response.status}")
         return response.read()
@@ -113,7 +113,14 @@ def start_gunicorn(*, port: int, page_cache: bool, static_root: Path, workers: i
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     return subprocess.Popen(
-        [gunicorn, "withdrawal_site.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        [
+            gunicorn,
+            "withdrawal_site.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+        ],
         env=env,
         start_new_session=True,
     )
@@ -158,7 +165,9 @@ def run(*, seconds: int, ports: tuple[int, int], workers: int, write) -> None:
     cached_port, uncached_port = ports
     servers = []
     try:
-        uncached = start_gunicorn(port=uncached_port, page_cache=False, static_root=static_root, workers=workers)
+        uncached = start_gunicorn(
+            port=uncached_port, page_cache=False, static_root=static_root, workers=workers
+        )
         servers.append(uncached)
         uncached_base = f"http://127.0.0.1:{uncached_port}"
         _wait_until_up(uncached_base, uncached)

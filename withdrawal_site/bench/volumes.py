@@ -55,7 +55,14 @@ def _tag(objects, content_type, tags, every):
 
 
 @transaction.atomic
-def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, tips: int = 2000) -> dict:
+def load(
+    *,
+    articles: int = 500,
+    services: int = 3000,
+    experiences: int = 5000,
+    tips: int = 2000,
+    prefix: str = BENCH_PREFIX,
+) -> dict:
     now = timezone.now()
     drug_classes = list(DrugClass.objects.all())
     drugs = list(Drug.objects.all())
@@ -69,7 +76,7 @@ def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, 
         [
             Tip(
                 title=f"Bench tip {n}: an earlier evening dose",
-                slug=f"{BENCH_PREFIX}tip-{n}",
+                slug=f"{prefix}tip-{n}",
                 body=TIP_BODY,
                 body_html=tip_html,
                 author_name="Bench",
@@ -93,7 +100,7 @@ def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, 
         [
             Experience(
                 title=f"Bench experience {n}: eighteen months, slowly",
-                slug=f"{BENCH_PREFIX}experience-{n}",
+                slug=f"{prefix}experience-{n}",
                 body=EXPERIENCE_BODY,
                 body_html=experience_html,
                 author_name="Bench",
@@ -116,8 +123,8 @@ def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, 
     organizations = Organization.objects.bulk_create(
         [
             Organization(
-                name=f"Bench Support Network {n}",
-                slug=f"{BENCH_PREFIX}org-{n}",
+                name=f"Bench Support Network {prefix}{n}",
+                slug=f"{prefix}org-{n}",
                 description="A charity offering peer support to people reducing psychiatric drugs.",
             )
             for n in range(services)
@@ -139,7 +146,9 @@ def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, 
     )
     ServiceArea.objects.bulk_create(
         [
-            ServiceArea(service=service, country=COUNTRIES[n % len(COUNTRIES)], scope=ServiceArea.Scope.NATIONAL)
+            ServiceArea(
+                service=service, country=COUNTRIES[n % len(COUNTRIES)], scope=ServiceArea.Scope.NATIONAL
+            )
             for n, service in enumerate(new_services)
         ],
         batch_size=1000,
@@ -157,7 +166,7 @@ def load(*, articles: int = 500, services: int = 3000, experiences: int = 5000, 
         n = next(article_numbers)
         article = Article(
             title=f"Bench article {n}: sleep during a taper",
-            slug=f"{BENCH_PREFIX}article-{n}",
+            slug=f"{prefix}article-{n}",
             summary="What people report, and what the studies say.",
             body=ARTICLE_BODY,
             sources="- Horowitz & Taylor 2019",
