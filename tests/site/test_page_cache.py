@@ -23,6 +23,12 @@ from withdrawal_site.disclaimers.models import Disclaimer
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
 HIT = page_cache.HIT_HEADER
 NOTICE = "Welcome to Withdrawal Commons"
 
@@ -480,3 +486,60 @@ def test_a_translation_update_changes_every_key(client, monkeypatch, settings, t
     finally:
         settings.LOCALE_PATHS = settings.LOCALE_PATHS[:-1]
         page_cache.deploy_version.cache_clear()
+
+
+# --- Across app servers (real Redis) ------------------------------------------------------------
+
+REDIS_URL = __import__("os").environ.get("WC_TEST_REDIS_URL", "")
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="set WC_TEST_REDIS_URL to run against a real Redis")
+def test_a_change_on_one_server_invalidates_pages_on_every_server(client, settings):
+    import subprocess
+    import sys
+    import uuid
+    from pathlib import Path
+
+    from django.core.cache import caches
+
+    prefix = f"wc-test-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    try:
+        client.get("/about/")
+        assert served_from_cache(client.get("/about/"))
+        other_server = (
+            "import django; django.setup()\n"
+            "from withdrawal_site import page_cache; page_cache.bump_generation()\n"
+        )
+        env = {
+            **{k: v for k, v in __import__("os").environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_SETTINGS_MODULE": "withdrawal_site.settings",
+            "DJANGO_SECRET_KEY": "test-only",
+            "REDIS_URL": REDIS_URL,
+        }
+        # Same prefix as this process: the settings module reads KEY_PREFIX "wc", so patch it in.
+        other_server = other_server.replace(
+            "django.setup()\n",
+            f"django.setup()\nfrom django.conf import settings; settings.CACHES['default']['KEY_PREFIX'] = {prefix!r}\n",
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", other_server],
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert client.get("/about/")[HIT] == "miss"
+    finally:
+        redis_cache = caches["default"]
+        redis_cache.delete_many(
+            [page_cache.GENERATION_KEY, page_cache.page_key(RequestFactory().get("/about/"))]
+        )
