@@ -513,8 +513,11 @@ def test_a_change_on_one_server_invalidates_pages_on_every_server(client, settin
     try:
         client.get("/about/")
         assert served_from_cache(client.get("/about/"))
+        # Another process, as another app server would be, with this test's key prefix.
         other_server = (
             "import django; django.setup()\n"
+            "from django.conf import settings\n"
+            f"settings.CACHES['default']['KEY_PREFIX'] = {prefix!r}\n"
             "from withdrawal_site import page_cache; page_cache.bump_generation()\n"
         )
         env = {
@@ -523,11 +526,6 @@ def test_a_change_on_one_server_invalidates_pages_on_every_server(client, settin
             "DJANGO_SECRET_KEY": "test-only",
             "REDIS_URL": REDIS_URL,
         }
-        # Same prefix as this process: the settings module reads KEY_PREFIX "wc", so patch it in.
-        other_server = other_server.replace(
-            "django.setup()\n",
-            f"django.setup()\nfrom django.conf import settings; settings.CACHES['default']['KEY_PREFIX'] = {prefix!r}\n",
-        )
         result = subprocess.run(
             [sys.executable, "-c", other_server],
             cwd=Path(__file__).resolve().parents[2],
