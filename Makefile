@@ -23,6 +23,7 @@ help:
 	@echo "make lint        ruff check and format check"
 	@echo "make serve-prod  gunicorn with production settings"
 	@echo "make bench-search  search benchmark on PostgreSQL (100,000 documents)"
+	@echo "make bench       page benchmark: cached and uncached pages beside a static file (wrk)"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then echo "No Python >= 3.12 found. Install Python 3.13 (or 3.12) and retry, or run: make PYTHON=/path/to/python3.13" >&2; exit 1; fi
@@ -97,3 +98,21 @@ restore: $(STAMP)
 .PHONY: faults
 faults: $(STAMP)
 	$(PY) faults/run.py
+
+# Page benchmark (PostgreSQL + Redis): loads 500 articles, 3,000 directory
+# services, 5,000 experiences and 2,000 tips into its own database (created if
+# missing), then runs gunicorn with production settings, cached and uncached,
+# and wrk at 16 connections per page type beside a static file (README, Speed).
+PAGE_BENCH_DATABASE_URL := $(or $(BENCH_PAGES_DATABASE_URL),postgres://postgres@127.0.0.1:5432/wc_bench_cache)
+PAGE_BENCH_ENV := DATABASE_URL="$(PAGE_BENCH_DATABASE_URL)" DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-bench-only-secret}" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/9}"
+.PHONY: bench
+bench: $(STAMP)
+	@command -v wrk >/dev/null || (echo "Installing wrk" && (apt-get install -y wrk || sudo apt-get install -y wrk))
+	@url="$(PAGE_BENCH_DATABASE_URL)"; name="$${url##*/}"; name="$${name%%\?*}"; server="$${url%/*}"; \
+	if ! psql "$$server/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$$name'" | grep -q 1; then \
+		echo "Creating database $$name"; psql "$$server/postgres" -qc "CREATE DATABASE \"$$name\""; fi
+	$(PAGE_BENCH_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(PAGE_BENCH_ENV) $(PY) manage.py load_demo
+	$(PAGE_BENCH_ENV) $(PY) manage.py load_bench_volumes
+	$(PAGE_BENCH_ENV) $(PY) manage.py bench_pages --seconds $${BENCH_SECONDS:-10} --ports $${BENCH_PORTS:-8221,8222}

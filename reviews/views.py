@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import services
 from .models import ReviewLogEntry
@@ -33,7 +33,7 @@ def reviewer_required(view):
     return never_cache(wrapper)
 
 
-@require_GET
+@require_safe
 @reviewer_required
 def due_list(request: HttpRequest) -> HttpResponse:
     """Published pages never reviewed, or whose next review date has come: one query per kind."""

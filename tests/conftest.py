@@ -18,6 +18,13 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    # Page tests (query budgets above all) measure rendering, not the page cache;
+    # tests/site/test_page_cache.py switches it back on.
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

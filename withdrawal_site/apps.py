@@ -16,3 +16,8 @@ class WithdrawalSiteConfig(AppConfig):
             from .db import install_client_deadline
 
             install_client_deadline()
+
+        # Any change to public content makes every cached page out of date.
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -75,6 +75,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "withdrawal_site.middleware.PermissionsPolicyMiddleware",
+    # Page cache: after the security, static and CSP/Permissions-Policy headers (a
+    # cached page still gets them), before the database check, sessions, locale,
+    # CSRF and auth (a hit costs none of them). See withdrawal_site/page_cache.py.
+    "withdrawal_site.page_cache.PageCacheMiddleware",
     "withdrawal_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -302,6 +306,15 @@ if TRUSTED_PROXY_COUNT:
 # The first-visit notice is remembered by this cookie for a year.
 NOTICE_COOKIE_NAME = "wc_notice_seen"
 NOTICE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+
+# Page cache (withdrawal_site/page_cache.py): whole anonymous pages in the shared
+# cache. PAGE_CACHE_SECONDS is only a safety net (changes invalidate at once);
+# PAGE_CACHE_BROWSER_SECONDS is the max-age a browser or proxy may keep a page;
+# bump PAGE_CACHE_VERSION to drop every cached page on a deploy.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "")
 
 # Keyed hash secret for client addresses (rate limits); separate from SECRET_KEY
 # so it can be rotated on its own.

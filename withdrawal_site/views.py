@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import Article
@@ -34,6 +35,14 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
+# No CSRF token, on purpose. The form is on every page; a token there would give
+# every anonymous reader a csrftoken cookie and make every page personal, so no
+# page could be shared from a cache. This view only sets a harmless preference
+# cookie: the worst a forged cross-site POST can do is hide the notice, which
+# the full disclaimer page and the footer still cover. It touches no session,
+# account or data. Still POST (not a link), so prefetchers and crawlers that
+# follow links never dismiss it for someone.
+@csrf_exempt
 @require_POST
 def dismiss_notice(request: HttpRequest) -> HttpResponse:
     """Remember that the visitor has read the first-visit notice.
