@@ -27,7 +27,7 @@ from withdrawal_site.ratelimit import client_hash, is_limited, record_hit
 
 from . import conf, services
 from .chart import journal_svg
-from .crisis import crisis_lines_for
+from .crisis import crisis_context
 from .entries import SEVERITY_CHOICES, day_rating_trend, latest, read_days, steps, trends
 from .exports import export_csv, export_json
 from .forms import EntryForm, ImportForm, plain_decimal
@@ -179,7 +179,7 @@ def detail(request: HttpRequest, opened, secret: str) -> HttpResponse:
         "planned": [step for step in planned if step.dose_mg > 0],
         "chart": chart,
         "show_crisis": show_crisis,
-        "crisis_lines": crisis_lines_for(request) if show_crisis else [],
+        **(crisis_context(request) if show_crisis else {}),
         "purge_months": conf.get("PURGE_AFTER_MONTHS"),
         "has_waves": any(day.data.phase == "wave" for day in days),
     }

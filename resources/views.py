@@ -265,6 +265,18 @@ def _links(request: HttpRequest, url_name: str, fields: tuple[str, ...]) -> dict
     }
 
 
+def _journal_url(request: HttpRequest) -> str:
+    """Start a private journal with this plan's steps (the journal reads the same parameters)."""
+    inputs = [
+        (key, value)
+        for key in PLANNER_FIELDS
+        if key != "acknowledged"
+        for value in request.GET.getlist(key)
+        if value
+    ]
+    return f"{reverse('journal:new')}?{urlencode(inputs)}"
+
+
 def _paces_shown(drug: Drug | None) -> tuple:
     return guidance.paces_for(drug.drug_class.slug) if drug else guidance.PACES
 
@@ -313,6 +325,7 @@ def taper_planner(request: HttpRequest) -> HttpResponse:
         "questions": QUESTIONS,
         "not_advice": NOT_ADVICE,
         **_links(request, "resources:planner", PLANNER_FIELDS),
+        "journal_url": _journal_url(request),
     }
     if output == "prescriber":
         return render(request, "resources/planner_prescriber.html", context | {"mode": "plan"})

@@ -57,27 +57,3 @@ def entry_post(**overrides) -> dict:
     data = {"day": "2026-12-01", "dose_mg": "16.2", "day_rating": "5", "phase": "", "note": ""}
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def crisis_lines(db):
-    """Two listed crisis lines: a British voice-and-text line and a Spanish voice line."""
-    from charities.models import Organization, Phone, Service, ServiceArea
-
-    made = []
-    for slug, country, number, text in (
-        ("samaritans", "GB", "116 123", "85258"),
-        ("telefono", "ES", "024", ""),
-    ):
-        organization = Organization.objects.create(
-            name=f"Line {slug}", slug=slug, description="A crisis line."
-        )
-        service = Service.objects.create(
-            organization=organization, type=Service.Type.HELPLINE, is_crisis_line=True, languages="en"
-        )
-        ServiceArea.objects.create(service=service, country=country)
-        Phone.objects.create(service=service, number=number, country=country)
-        if text:
-            Phone.objects.create(service=service, number=text, country=country, type=Phone.Type.TEXT)
-        made.append(service)
-    return made

@@ -1,6 +1,8 @@
 """The crisis prompt, export and import, and starting a journal from the planner."""
 
+import html
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,39 +33,36 @@ def url(name: str, secret: str, **kwargs) -> str:
         (entry(9, rating=5, symptoms={"anxiety": 3, "low_mood": 2}), False),
     ],
 )
-def test_the_crisis_prompt_opens_the_page_after_a_very_hard_day(
-    make_journal, client, crisis_lines, latest, shown
-):
+def test_the_crisis_prompt_opens_the_page_after_a_very_hard_day(make_journal, client, latest, shown):
     value, _ = make_journal([entry(0, rating=0, crisis=True), latest])  # only the latest entry counts
     response = client.get(url("detail", value))
     if shown:
         content = response.content.decode()
         assert content.index(PROMPT) < content.index("<h1>")
-        assert "112 in the European Union" in content
-        assert "seizure" in content
+        assert 'class="emergency-number"' in content  # tap-to-call, before anything else
+        assert "seizure" in content.lower()
     else:
         assertNotContains(response, PROMPT)
 
 
-def test_the_crisis_prompt_shows_lines_as_tel_and_sms_links_for_the_visitors_country(
-    make_journal, client, crisis_lines
-):
+def test_the_crisis_prompt_shows_the_visitors_numbers_as_tel_and_sms_links(make_journal, client):
     value, _ = make_journal([entry(0, rating=0)])
-    response = client.get(url("detail", value), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
-    assertContains(response, 'href="tel:116123"')
-    assertContains(response, 'href="sms:85258"')
-    assertNotContains(response, "Line telefono")
+    british = client.get(url("detail", value), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assertContains(british, 'href="tel:999"')
+    assertContains(british, 'href="tel:116123"')
+    assertContains(british, 'href="sms:85258?&amp;body=SHOUT"')
+    assertNotContains(british, 'href="tel:024"')  # Spain's line is not offered as theirs
+    spanish = client.get(url("detail", value), HTTP_ACCEPT_LANGUAGE="es-ES")
+    assertContains(spanish, 'href="tel:024"')
     anywhere = client.get(url("detail", value), HTTP_ACCEPT_LANGUAGE="en")
-    assertContains(anywhere, "Line telefono")
-    assertContains(anywhere, "Line samaritans")
+    for number in ("999", "911", "000"):  # no country known: every emergency number
+        assertContains(anywhere, f'href="tel:{number}"')
 
 
-def test_the_crisis_prompt_has_a_fixed_query_budget(
-    make_journal, client, crisis_lines, django_assert_max_num_queries
-):
+def test_the_crisis_prompt_adds_no_query(make_journal, client, django_assert_max_num_queries):
     value, _ = make_journal([entry(i, rating=0) for i in range(30)])
     client.get(url("detail", value))
-    with django_assert_max_num_queries(9):  # journal, entries, crisis lines with their prefetches
+    with django_assert_max_num_queries(2):  # the journal and its entries; crisis numbers from the snapshot
         assertContains(client.get(url("detail", value)), PROMPT)
 
 
@@ -183,3 +182,12 @@ def test_a_journal_from_the_planner_offers_todays_planned_dose(client):
     response = client.post(f"{reverse('journal:new')}?{PLAN}")
     value = response["Location"].split("/")[2]
     assertContains(client.get(url("entry_add", value)), 'value="20"')
+
+
+def test_the_planners_own_link_starts_a_journal_of_that_plan(client):
+    planner = client.get(f"{reverse('resources:planner')}?{PLAN}&acknowledged=on")
+    link = re.search(r'href="(/journal/new/\?[^"]+)"', planner.content.decode())
+    assert link, "the planner offers no journal link"
+    assert "acknowledged" not in link.group(1)
+    start = client.get(html.unescape(link.group(1)))
+    assertContains(start, "The journal will keep 3 planned steps from 1 December 2026")
