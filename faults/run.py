@@ -362,7 +362,8 @@ class Load:
             return
         fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form.body))
         cookie = form.headers.get("set-cookie", "")
-        csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie)
+        # The cookie is __Host-csrftoken with production settings (plain csrftoken in debug).
+        csrf_cookie = re.search(r"((?:__Host-)?csrftoken)=([^;]+)", cookie)
         marker = f"fault-{uuid.uuid4().hex[:12]}"
         data = {
             "csrfmiddlewaretoken": fields.get("csrfmiddlewaretoken", ""),
@@ -379,7 +380,7 @@ class Load:
         post_headers = {
             **headers,
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={csrf_cookie.group(1)}" if csrf_cookie else "",
+            "Cookie": f"{csrf_cookie.group(1)}={csrf_cookie.group(2)}" if csrf_cookie else "",
         }
         reply = request(
             instance.port, "POST", "/contribute/tip/", body=urllib.parse.urlencode(data), headers=post_headers
