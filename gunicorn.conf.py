@@ -38,8 +38,11 @@ elif _control_socket:
     control_socket = _control_socket
 
 # Access log on stdout, with status references and journal secrets redacted
-# (withdrawal_site/gunicorn_logging.py) and no client address.
+# (withdrawal_site/gunicorn_logging.py) and no client address. GUNICORN_ACCESS_LOG=off
+# turns it off (the page benchmark does, so it measures pages, not logging).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+if accesslog.lower() in {"off", "none", "0", ""}:
+    accesslog = None
 logger_class = "withdrawal_site.gunicorn_logging.RedactingLogger"
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
 

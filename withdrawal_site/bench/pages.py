@@ -46,7 +46,7 @@ def page_urls() -> list[tuple[str, str]]:
     listing = Organization.objects.filter(slug__startswith="bench-").order_by("pk").first()
     planner = (
         "/tapering/planner/?start_dose=20&cut_percent=10&days_per_step=28&stop_below=1"
-        "&start_date=2026-01-01&concentration=2&acknowledged=on"
+        "&start_date=2026-01-01&liquid_mg=2&liquid_ml=1&acknowledged=on"
     )
     return [
         ("home", "/"),
@@ -110,6 +110,7 @@ def start_gunicorn(*, port: int, page_cache: bool, static_root: Path, workers: i
         "DJANGO_STATIC_ROOT": str(static_root),
         "DJANGO_LOG_LEVEL": "WARNING",
         "PAGE_CACHE_ENABLED": "1" if page_cache else "0",
+        "GUNICORN_ACCESS_LOG": "off",  # measure the pages, not a log line per request
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     return subprocess.Popen(
