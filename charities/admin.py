@@ -63,7 +63,7 @@ class ServiceAdminForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin chooses the fields)
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
