@@ -388,6 +388,11 @@ class ServiceQuerySet(models.QuerySet):
                 | Q(languages__endswith=f",{code}")
                 | Q(languages__contains=f",{code},")
             )
+        from resources.models import DrugClass
+
+        if DrugClass.objects.filter(name__icontains=text).exists():
+            # A drug class by name also finds the services that cover every drug.
+            matches |= ~Exists(through.filter(service=OuterRef("pk")))
         drug_class_ids = (
             Drug.objects.published()
             .filter(Q(name__icontains=text) | Q(other_names__icontains=text))
