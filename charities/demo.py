@@ -104,6 +104,7 @@ def ensure_listing(
         _correct_listing(
             organization,
             name=name,
+            description=description,
             website=website,
             former_names=former_names,
             note=note,
@@ -166,6 +167,7 @@ def _correct_listing(
     organization: Organization,
     *,
     name: str,
+    description: str,
     website: str,
     former_names: tuple[str, ...],
     note: str,
@@ -174,6 +176,7 @@ def _correct_listing(
 ) -> None:
     changed = {
         "name": name,
+        "description": organization.description or description,
         "website": website or organization.website,
         "former_names": "\n".join(former_names) or organization.former_names,
         "note": note or organization.note,
@@ -213,7 +216,7 @@ def load() -> None:
     for entry in seed["organizations"]:
         ensure_listing(
             name=entry["name"],
-            description=entry.get("description", ""),
+            description=seed_description(entry, entry["type"]),
             service_type=entry["type"],
             drug_class_slugs=entry.get("drug_classes", []),
             languages=entry.get("languages", []),
@@ -222,10 +225,11 @@ def load() -> None:
             **seed_corrections(entry),
         )
     for entry in seed["online_resources"]:
+        service_type = ONLINE_KIND_TO_TYPE.get(entry["kind"], Service.Type.INFORMATION)
         ensure_listing(
             name=entry["name"],
-            description=entry.get("description", ""),
-            service_type=ONLINE_KIND_TO_TYPE.get(entry["kind"], Service.Type.INFORMATION),
+            description=seed_description(entry, service_type),
+            service_type=service_type,
             drug_class_slugs=entry.get("drug_classes", []),
             languages=entry.get("languages", []),
             areas=[{"country": "", "scope": ServiceArea.Scope.ONLINE, "description": ""}],
@@ -236,11 +240,41 @@ def load() -> None:
     load_bundled()
 
 
+NO_WAY_IN_NOTE = (
+    "Not listed: the seed gives no web address, phone, email or address for it. "
+    "Add one (checked) and set it active to list it."
+)
+
+
 def seed_corrections(entry: dict) -> dict:
-    """What the corrected seed adds to a listing: web address, former names, note and status."""
+    """What the corrected seed adds to a listing: web address, former names, note and status.
+
+    A listing the seed gives no way to reach is kept but not listed (inactive,
+    with a note saying why): a directory entry nobody can contact helps nobody.
+    """
+    status = SEED_STATUSES.get(entry.get("status", ""), Service.Status.UNKNOWN)
+    note = entry.get("note", "")
+    if not (entry.get("url") or entry.get("phones")):
+        status = Service.Status.INACTIVE
+        note = f"{note}\n{NO_WAY_IN_NOTE}".strip()
     return {
         "website": entry.get("url", ""),
         "former_names": tuple(entry.get("former_names", ())),
-        "note": entry.get("note", ""),
-        "status": SEED_STATUSES.get(entry.get("status", ""), Service.Status.UNKNOWN),
+        "note": note,
+        "status": status,
     }
+
+
+def seed_description(entry: dict, service_type: str) -> str:
+    """The seed's own description, else one line built only from what the seed says."""
+    if entry.get("description"):
+        return entry["description"]
+    kind = str(Service.Type(service_type).label)
+    classes = [CANONICAL_DRUG_CLASSES[slug].lower() for slug in entry.get("drug_classes", [])]
+    where = entry.get("area", "")
+    line = f"{kind} in {where}" if where and where.lower() != "international" else kind
+    if classes:
+        line += " for people coming off " + (
+            ", ".join(classes[:-1]) + " and " + classes[-1] if len(classes) > 1 else classes[0]
+        )
+    return line + "."

@@ -62,6 +62,23 @@ def language_name(code: str) -> str:
         return code
 
 
+def language_codes_named(needle: str) -> list[str]:
+    """Codes whose English or translated name is `needle` ("polish", "polski" -> pl)."""
+    from django.conf.locale import LANG_INFO
+
+    needle = needle.strip().lower()
+    if not needle:
+        return []
+    codes = []
+    for code, info in LANG_INFO.items():
+        if "-" in code or "name" not in info:
+            continue
+        names = {info["name"].lower(), info.get("name_local", "").lower(), code}
+        if needle in names or needle == str(language_name(code)).lower():
+            codes.append(code)
+    return codes
+
+
 def sms_href(number: str, body: str = "") -> str:
     """An `sms:` link that fills in the word to send.
 
@@ -299,9 +316,30 @@ class ServiceQuerySet(models.QuerySet):
         )
 
     def for_drug_class(self, slug: str) -> "ServiceQuerySet":
+        """Services for that class, and services with no class: those cover every drug."""
+        through = Service.drug_classes.through.objects
         return self.filter(
-            Exists(Service.drug_classes.through.objects.filter(service=OuterRef("pk"), drugclass__slug=slug))
+            Exists(through.filter(service=OuterRef("pk"), drugclass__slug=slug))
+            | ~Exists(through.filter(service=OuterRef("pk")))
         )
+
+    def in_country_first(self, code: str | None) -> "ServiceQuerySet":
+        """The visitor's own country first (as on the crisis page), then everything else by name."""
+        if not code:
+            return self
+        here = Exists(ServiceArea.objects.filter(service=OuterRef("pk"), country=code))
+        return self.annotate(in_visitor_country=here).order_by(
+            "-in_visitor_country", "organization__name", "position", "pk"
+        )
+
+    def national_or_online(self, code: str | None) -> "ServiceQuerySet":
+        """The fallback when nothing local matches: nationwide or online services for `code`,
+        then international online ones."""
+        areas = ServiceArea.objects.filter(service=OuterRef("pk"))
+        wide = Q(country="") | Q(scope=ServiceArea.Scope.ONLINE)
+        if code:
+            wide |= Q(country=code, scope=ServiceArea.Scope.NATIONAL)
+        return self.filter(Exists(areas.filter(wide))).in_country_first(code)
 
     def speaking(self, code: str) -> "ServiceQuerySet":
         return self.filter(
@@ -312,14 +350,58 @@ class ServiceQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> "ServiceQuerySet":
-        return self.filter(
+        """Names, descriptions, type, drug names (brand and generic), towns and regions, languages.
+
+        A drug name matches the services for its class and those that cover every drug.
+        """
+        from resources.models import Drug
+
+        text = text.strip()
+        needle = text.lower()
+        through = Service.drug_classes.through.objects
+        matches = (
             Q(name__icontains=text)
             | Q(description__icontains=text)
             | Q(organization__name__icontains=text)
             | Q(organization__former_names__icontains=text)
             | Q(organization__description__icontains=text)
+            | Q(hours_note__icontains=text)
+            | Q(address__icontains=text)
             | Exists(ServiceArea.objects.filter(service=OuterRef("pk"), description__icontains=text))
+            | Exists(through.filter(service=OuterRef("pk"), drugclass__name__icontains=text))
         )
+        singular = needle.removesuffix("s")
+        types = [
+            value
+            for value, label in Service.Type.choices
+            if len(singular) >= 4 and (singular in str(label).lower() or singular in value.replace("_", " "))
+        ]
+        if types:
+            matches |= Q(type__in=types)
+        countries = [code for code, name in COUNTRIES.items() if needle == str(name).lower()]
+        if countries:
+            matches |= Exists(ServiceArea.objects.filter(service=OuterRef("pk"), country__in=countries))
+        for code in language_codes_named(needle):
+            matches |= (
+                Q(languages=code)
+                | Q(languages__startswith=f"{code},")
+                | Q(languages__endswith=f",{code}")
+                | Q(languages__contains=f",{code},")
+            )
+        from resources.models import DrugClass
+
+        if DrugClass.objects.filter(name__icontains=text).exists():
+            # A drug class by name also finds the services that cover every drug.
+            matches |= ~Exists(through.filter(service=OuterRef("pk")))
+        drug_class_ids = (
+            Drug.objects.published()
+            .filter(Q(name__icontains=text) | Q(other_names__icontains=text))
+            .values("drug_class_id")
+        )
+        matches |= Exists(through.filter(service=OuterRef("pk"), drugclass_id__in=drug_class_ids)) | (
+            ~Exists(through.filter(service=OuterRef("pk"))) & Exists(drug_class_ids)
+        )
+        return self.filter(matches)
 
     def open_at(self, moment: datetime.datetime) -> "ServiceQuerySet":
         """Services with a schedule that is open at `moment`, each in its own time zone.
@@ -371,6 +453,12 @@ class Service(models.Model):
     type = models.CharField(_("type"), max_length=30, choices=Type.choices)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("web address"), blank=True)
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where people can go in person, if they can. Not the area it serves."),
+    )
     drug_classes = models.ManyToManyField(
         "resources.DrugClass", verbose_name=_("drug classes"), blank=True, related_name="directory_services"
     )
@@ -441,6 +529,38 @@ class Service(models.Model):
     def is_working(self) -> bool:
         """Shown as a service people can use now (phones to tap), not only listed."""
         return self.status in self.WORKING_STATUSES
+
+    @property
+    def covers_all_drugs(self) -> bool:
+        """No drug class means every drug (Samaritans, CEP ...): it matches every drug filter."""
+        return not self.drug_classes.all()
+
+    @property
+    def web_address(self) -> str:
+        return self.url or self.organization.website
+
+    def completeness_problems(self, *, phone_count: int | None = None) -> list[str]:
+        """What a listing lacks before it may be shown: a way in and a one-line description.
+
+        `phone_count` lets the admin check phones still being typed into its form.
+        """
+        problems = []
+        phones = self.phones.count() if phone_count is None and self.pk else (phone_count or 0)
+        organization = self.organization if self.organization_id else None
+        ways_in = [
+            self.url,
+            self.address,
+            phones,
+            organization.website if organization else "",
+            organization.email if organization else "",
+        ]
+        if not any(ways_in):
+            problems.append(
+                str(_("Add at least one way to reach it: a web address, phone, email or address."))
+            )
+        if not (self.description.strip() or (organization and organization.description.strip())):
+            problems.append(str(_("Add a one-line description of what it offers.")))
+        return problems
 
     def is_stale(self, *, on: datetime.date | None = None) -> bool:
         return self.last_verified is None or self.last_verified < (on or today()) - STALE_AFTER
@@ -676,3 +796,34 @@ class EmergencyNumber(models.Model):
     def clean(self) -> None:
         if not self.number.isdigit():
             raise ValidationError({"number": _("Digits only, for example 999.")})
+
+
+class Verification(models.Model):
+    """One check of a listing by an admin: who, when and how. Append-only (the audit trail)."""
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="verifications"
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_on = models.DateField(_("verified on"))
+    note = models.CharField(
+        _("how it was verified"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: phoned them, checked their website."),
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.verified_on}"

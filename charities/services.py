@@ -13,7 +13,7 @@ from withdrawal_site.slugs import unique_slug
 
 from . import crisis_snapshot
 from .countries import is_country_code, normalise_country
-from .models import Organization, Phone, Service, ServiceArea, split_codes, today
+from .models import Organization, Phone, Service, ServiceArea, Verification, split_codes, today
 
 
 class DuplicateListingError(ValidationError):
@@ -102,13 +102,22 @@ def publish_listing(
 
 
 @transaction.atomic
-def mark_verified(*, services: Iterable[Service], verified_by, on: datetime.date | None = None) -> int:
+def mark_verified(
+    *, services: Iterable[Service], verified_by, on: datetime.date | None = None, note: str = ""
+) -> int:
     """Record that `verified_by` checked these services' details today; returns how many.
 
-    Crisis lines among them show the new date at once, also on the outage page's snapshot.
+    Each check is also kept as a Verification (who, when, how: the note), so
+    the history survives the next check. Crisis lines among them show the new
+    date at once, also on the outage page's snapshot.
     """
     pks = [service.pk for service in services]
-    count = Service.objects.filter(pk__in=pks).update(last_verified=on or today(), verified_by=verified_by)
+    day = on or today()
+    count = Service.objects.filter(pk__in=pks).update(last_verified=day, verified_by=verified_by)
+    Verification.objects.bulk_create(
+        Verification(service_id=pk, verified_by=verified_by, verified_on=day, note=note.strip()[:300])
+        for pk in pks
+    )
     if Service.objects.filter(pk__in=pks, is_crisis_line=True).exists():
         crisis_snapshot.write_after_commit()
     return count

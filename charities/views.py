@@ -10,12 +10,13 @@ from resources.models import DrugClass
 from withdrawal_site.visitor_country import remember_choice, visitor_country
 
 from . import crisis_snapshot
-from .countries import country_name
+from .countries import COUNTRIES, country_name
 from .forms import DirectoryFilterForm
 from .jsonld import organization_jsonld
 from .models import Organization, Service, ServiceArea, language_name, split_codes
 
 PAGE_SIZE = 20
+CRISIS_LINES_SHOWN = 6
 
 
 @require_safe
@@ -41,7 +42,23 @@ def support_list(request: HttpRequest) -> HttpResponse:
     if filters.get("open_now"):
         services = services.open_at(timezone.now())
 
+    # The same country choice as the crisis page: the filter, else the remembered or browser country.
+    home_country = filters.get("country") or visitor_country(request, COUNTRIES)
+    # Crisis lines get their own section on the first page (the crisis page lists them all).
+    crisis_lines = list(
+        services.filter(is_crisis_line=True).in_country_first(home_country)[:CRISIS_LINES_SHOWN]
+    )
+    services = services.filter(is_crisis_line=False).in_country_first(home_country)
+    fallback = False
+    narrowing = {"q", "type", "drug_class", "language", "open_now"} & set(filters)
+    if narrowing and not crisis_lines and not services.exists():
+        # Nothing local matches: say so, and offer what anyone in that country can use.
+        fallback = True
+        services = Service.objects.listed().filter(is_crisis_line=False).national_or_online(home_country)
+
     page_obj = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
+    if page_obj.number > 1:
+        crisis_lines = []
     query = request.GET.copy()
     query.pop("page", None)
 
@@ -78,6 +95,9 @@ def support_list(request: HttpRequest) -> HttpResponse:
             "type_options": Service.Type.choices,
             "drug_classes": drug_classes,
             "selected_country_name": country_name(filters["country"]) if filters.get("country") else "",
+            "crisis_lines": crisis_lines,
+            "fallback": fallback,
+            "home_country_name": country_name(home_country) if home_country else "",
         },
     )
 

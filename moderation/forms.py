@@ -16,7 +16,8 @@ from functools import cache
 from django import forms
 from django.core import signing
 from django.core.validators import URLValidator
-from django.utils.text import slugify
+from django.utils.functional import lazy
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from charities.models import Service
@@ -25,6 +26,7 @@ from withdrawal_site.markdown import validate_markdown
 
 from . import conf
 from .targets import normalise_text, strip_control_characters
+from .tasks import retention_sentence
 
 TITLE_MAX = 200
 BODY_MAX = 20_000
@@ -99,6 +101,10 @@ def url_field(label, *, required: bool = True, help_text=""):
         assume_scheme="https",
         validators=[web_url_validator],
     )
+
+
+# The one wording of how long an email address is kept (see moderation.tasks.retention_sentence).
+RETENTION = lazy(retention_sentence, str)()
 
 
 class DrugClassesField(forms.ModelMultipleChoiceField):
@@ -401,9 +407,8 @@ class ContributorFieldsForm(forms.Form):
         label=_("Your email address (optional)"),
         max_length=254,
         required=False,
-        help_text=_(
-            "Only to tell you that a decision was made. "
-            "Never shown, never shared, deleted after the decision."
+        help_text=format_lazy(
+            "{} {}", _("Only to tell you that a decision was made. Never shown, never shared."), RETENTION
         ),
     )
     agree_terms = forms.BooleanField(

@@ -9,8 +9,31 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from . import conf
 from .models import Submission
+
+
+def published_url(submission: Submission) -> str:
+    """Where an approved contribution can be read: the new item, or the page it corrected ("" if none)."""
+    if submission.status != Submission.Status.APPROVED:
+        return ""
+    for item in (submission.published_object, submission.target):
+        url = getattr(item, "get_absolute_url", None)
+        if url is not None:
+            return url()
+    return ""
+
+
+def retention_sentence(days: int | None = None) -> str:
+    """The one wording of how long an email address is kept: what purge_contributor_data does."""
+    days = conf.get("PURGE_AFTER_DAYS") if days is None else days
+    return ngettext(
+        "We delete your email address %(days)d day after the decision.",
+        "We delete your email address %(days)d days after the decision.",
+        days,
+    ) % {"days": days}
 
 
 @task
@@ -28,13 +51,17 @@ def send_decision_email(submission_id: int, base_url: str = "") -> bool:
             "An editor has looked at what you sent us (%(kind)s) and made a decision: %(status)s.\n\n"
             "You can read it, and any note from the editor, on your private status page:\n"
             "%(url)s\n\n"
-            "We will delete your email address a few days after this decision. "
+            "%(retention)s "
             "This message was sent automatically; please do not reply.\n\n"
             "Withdrawal Commons"
         ) % {
             "kind": submission.get_kind_display(),
             "status": submission.get_status_display(),
             "url": status_url,
+            "retention": retention_sentence(),
         }
+        live_path = published_url(submission)
+        if live_path:
+            body = _("It is published here:\n%(url)s\n\n") % {"url": base_url + live_path} + body
     send_mail(subject, body, None, [submission.email])
     return True

@@ -10,6 +10,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,6 +33,7 @@ from .forms import (
 from .models import AuditLogEntry, Submission
 from .preview import preview_context
 from .targets import TargetNotFoundError, correction_diff, is_public, resolve_target
+from .tasks import published_url
 
 logger = logging.getLogger(__name__)
 
@@ -293,6 +295,7 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
         {
             "submission": submission,
             "status_url": request.build_absolute_uri(submission.get_status_url()),
+            "published_url": published_url(submission),
             "revision_form": form,
             **_public_correction_context(submission),
             **preview_context(submission),
@@ -462,11 +465,14 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             status=409,
         )
-    messages.success(
-        request,
-        _("Decision recorded for #%(id)s: %(status)s.")
-        % {"id": submission.pk, "status": Submission.Status(services.DECISIONS[action][0]).label},
-    )
+    recorded = _("Decision recorded for #%(id)s: %(status)s.") % {
+        "id": submission.pk,
+        "status": Submission.Status(services.DECISIONS[action][0]).label,
+    }
+    live_url = published_url(_get_submission(pk))
+    if live_url:
+        recorded = format_html('{} <a href="{}">{}</a>', recorded, live_url, _("View it live"))
+    messages.success(request, recorded)
     return redirect("moderation:queue")
 
 
