@@ -215,6 +215,9 @@ from withdrawal_site.languages import offered_languages  # noqa: E402
 LANGUAGES = offered_languages(LOCALE_PATHS)
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Numbers in the local form ("12,5 mg" in Spanish and Polish), never grouped:
+# a grouped "1.000" is a thousand in Spanish and one in English.
+USE_THOUSAND_SEPARATOR = False
 # --- end languages ----------------------------------------------------------
 USE_I18N = True
 TIME_ZONE = "UTC"
