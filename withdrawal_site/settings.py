@@ -218,6 +218,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Numbers in the local form ("12,5 mg" in Spanish and Polish), never grouped:
 # a grouped "1.000" is a thousand in Spanish and one in English.
 USE_THOUSAND_SEPARATOR = False
+# Dates by name in templates (|date:"DATE_FORMAT"), each language's own form.
+FORMAT_MODULE_PATH = ["withdrawal_site.formats"]
 # --- end languages ----------------------------------------------------------
 USE_I18N = True
 TIME_ZONE = "UTC"
