@@ -210,9 +210,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Only complete, compiled catalogues are offered (withdrawal_site/languages.py),
 # so <html lang> always matches the words shown. English is at the root, the
 # others under /es/ and /pl/ (i18n_patterns in urls.py).
-from withdrawal_site.languages import offered_languages  # noqa: E402
+from withdrawal_site.languages import ALL_LANGUAGES, offered_languages  # noqa: E402
 
 LANGUAGES = offered_languages(LOCALE_PATHS)
+# Content can be written in any language being translated, offered or not yet;
+# model choices use this fixed list so migrations never follow the catalogues.
+CONTENT_LANGUAGES = [(code, name) for code, name in ALL_LANGUAGES]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Numbers in the local form ("12,5 mg" in Spanish and Polish), never grouped:

@@ -191,3 +191,13 @@ def test_the_sitemap_lists_the_alternates(three_languages, client):
     xml = client.get("/sitemap.xml").content.decode()
     assert 'hreflang="es" href="http://testserver/es/about/"' in xml
     assert 'hreflang="x-default" href="http://testserver/about/"' in xml
+
+
+def test_content_can_be_in_any_language_being_translated_whatever_is_offered():
+    """Model choices are fixed (CONTENT_LANGUAGES), so migrations never follow the catalogues."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if field.name == "language" and getattr(field, "choices", None):
+                assert [code for code, _ in field.choices] == ["en", "es", "pl"], model
