@@ -48,3 +48,10 @@ def test_downloads_stay_machine_readable_in_every_language(three_languages, clie
         url = reverse("resources:planner")
     body = client.get(url, {**GOOD, "format": "csv"}).content.decode()
     assert body.splitlines()[3].startswith("3,2026-02-26,16.2,81,1.8,")
+
+
+@pytest.mark.django_db
+def test_a_polish_tip_on_an_english_page_is_marked_polish(client, make_tip):
+    tip = make_tip("Małe kroki", language="pl")
+    html = client.get(tip.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in html and '<article lang="pl">' in html
