@@ -21,7 +21,7 @@ COPY . .
 
 # collectstatic needs settings to load; this key exists only during the build.
 RUN DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput \
-    && DJANGO_SECRET_KEY=build-only-not-secret python manage.py compilemessages \
+    && DJANGO_SECRET_KEY=build-only-not-secret python manage.py compile_translations \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app \
     && chown -R app:app /app
 

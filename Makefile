@@ -37,11 +37,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 venv install: $(STAMP)
 
 run: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -64,7 +66,7 @@ serve-prod: $(STAMP)
 messages: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale es --locale pl \
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --no-obsolete
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -133,7 +133,9 @@ class Article(Correctable, Reviewable, models.Model):
         help_text=_("Where every number and claim comes from. One source per list item."),
     )
     sources_html = models.TextField(editable=False, default="")
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.CONTENT_LANGUAGES, default="en"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

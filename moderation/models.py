@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from withdrawal_site.languages import ALL_LANGUAGES, native_name
+
 from . import conf
 
 
@@ -57,7 +59,11 @@ class Submission(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     data = models.JSONField(_("proposed content"), default=dict)
-    language = models.CharField(_("language"), max_length=10, default="en")
+    # The language the contributor wrote in and reads: the review page shows it, the
+    # status page and the decision email use it.
+    language = models.CharField(
+        _("language"), max_length=10, default="en", choices=[(code, name) for code, name in ALL_LANGUAGES]
+    )
 
     target_content_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -142,6 +148,11 @@ class Submission(models.Model):
     def title(self) -> str:
         data = self.data or {}
         return str(data.get("title") or data.get("name") or data.get("target_label") or "")[:200]
+
+    @property
+    def language_name(self) -> str:
+        """The language named in itself (Español, Polski), readable by the contributor."""
+        return native_name(self.language)
 
     @property
     def is_open(self) -> bool:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from charities import services as charities_services
 from charities.models import Organization
+from withdrawal_site import languages
 from withdrawal_site.accounts.roles import is_editor
 from withdrawal_site.ratelimit import client_hash, take_slot
 
@@ -289,6 +290,14 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
                 return redirect(submission.get_status_url())
         else:
             response_status = 400
+    # The status link has one address; it is shown in the language the contribution was
+    # written in (while that language is offered), whatever the browser says.
+    language = submission.language if submission.language in languages.offered_codes() else None
+    with translation.override(language or translation.get_language()):
+        return _render_status(request, submission, form, response_status)
+
+
+def _render_status(request: HttpRequest, submission: Submission, form, response_status: int) -> HttpResponse:
     return render(
         request,
         "moderation/status.html",

@@ -95,7 +95,9 @@ class Drug(Correctable, Reviewable, models.Model):
     sources = models.TextField(_("sources (Markdown)"), blank=True)
     sources_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
-    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    language = models.CharField(
+        _("language"), max_length=10, default="en", choices=settings.CONTENT_LANGUAGES
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = DrugQuerySet.as_manager()
@@ -194,7 +196,9 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
     sources_html = models.TextField(editable=False, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
-    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    language = models.CharField(
+        _("language"), max_length=10, default="en", choices=settings.CONTENT_LANGUAGES
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TaperingMethodQuerySet.as_manager()
@@ -305,7 +309,9 @@ class ContributedContent(Correctable, models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    language = models.CharField(_("language"), max_length=10, default="en", choices=settings.LANGUAGES)
+    language = models.CharField(
+        _("language"), max_length=10, default="en", choices=settings.CONTENT_LANGUAGES
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

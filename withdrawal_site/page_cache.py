@@ -40,7 +40,8 @@ from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language_from_request
+
+from withdrawal_site import languages
 
 logger = logging.getLogger(__name__)
 
@@ -266,7 +267,7 @@ def page_key(request: HttpRequest) -> str:
         request.get_host(),
         request.path,
         repr(query),
-        get_language_from_request(request),
+        languages.cache_key_part(request),
         "notice-seen" if settings.NOTICE_COOKIE_NAME in request.COOKIES else "notice-shown",
         visitor_country(request),
     ]

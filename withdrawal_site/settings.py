@@ -11,7 +11,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -81,7 +80,7 @@ MIDDLEWARE = [
     "withdrawal_site.page_cache.PageCacheMiddleware",
     "withdrawal_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "withdrawal_site.locale_middleware.SiteLocaleMiddleware",  # LocaleMiddleware + one-address pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "withdrawal_site.context_processors.site",
+                "withdrawal_site.context_processors.languages",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -205,8 +205,25 @@ OTP_RECOVERY_CODE_COUNT = 10
 
 # Internationalisation: English first; Spanish and Polish are next.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("pl", _("Polish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# --- languages (issue 15) --------------------------------------------------
+# Only complete, compiled catalogues are offered (withdrawal_site/languages.py),
+# so <html lang> always matches the words shown. English is at the root, the
+# others under /es/ and /pl/ (i18n_patterns in urls.py).
+from withdrawal_site.languages import ALL_LANGUAGES, offered_languages  # noqa: E402
+
+LANGUAGES = offered_languages(LOCALE_PATHS)
+# Content can be written in any language being translated, offered or not yet;
+# model choices use this fixed list so migrations never follow the catalogues.
+CONTENT_LANGUAGES = [(code, name) for code, name in ALL_LANGUAGES]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Numbers in the local form ("12,5 mg" in Spanish and Polish), never grouped:
+# a grouped "1.000" is a thousand in Spanish and one in English.
+USE_THOUSAND_SEPARATOR = False
+# Dates by name in templates (|date:"DATE_FORMAT"), each language's own form.
+FORMAT_MODULE_PATH = ["withdrawal_site.formats"]
+# --- end languages ----------------------------------------------------------
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -68,6 +68,39 @@ def dismiss_notice(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+def choose_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Remember the visitor's language and go to the page they were on, in that language.
+
+    A plain link (GET), so the switcher works with JavaScript off; it only sets a
+    preference cookie, like the notice. An unknown language or a foreign `next`
+    never errors: English, or the home page in the chosen language.
+    """
+    from django.utils import translation
+
+    from . import languages
+
+    if code not in languages.offered_codes():
+        code = languages.DEFAULT_LANGUAGE
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        with translation.override(code):
+            next_url = reverse("home")
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@never_cache
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers: 503 only when this instance cannot serve (no database).
 

@@ -315,7 +315,8 @@ def test_oversized_correction_field_is_a_field_error(client, correctable_disclai
     assert Submission.objects.count() == 0
 
 
-def test_contribution_in_another_language_records_it(client):
+def test_contribution_in_another_language_records_it(client, settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish"), ("pl", "Polish")]  # once es is offered
     response = client.post(contribute_url("tip"), form_data("tip"), HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 302
     assert Submission.objects.get().language == "es"

@@ -113,18 +113,26 @@ def test_a_lost_generation_never_falls_back_to_old_pages(client):
 # --- Keys ---------------------------------------------------------------------------------------
 
 
-def test_key_includes_the_language(client):
+def test_key_includes_the_language(client, settings):
+    """The language is in the path now (/es/, /pl/); the suggestion to switch depends on
+    the browser's language and on the remembered choice, so all three are in the key."""
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish"), ("pl", "Polish")]
     english = client.get("/about/", headers={"accept-language": "en"})
-    spanish = client.get("/about/", headers={"accept-language": "es"})
+    spanish = client.get("/es/about/", headers={"accept-language": "en"})
     assert spanish[HIT] == "miss"
     assert '<html lang="es">' in spanish.content.decode()
     assert '<html lang="en">' in english.content.decode()
+    suggested = client.get("/about/", headers={"accept-language": "es"})
+    assert suggested[HIT] == "miss" and "language-suggestion" in suggested.content.decode()
     polish = Client()
     polish.cookies["django_language"] = "pl"
-    by_cookie = polish.get("/about/")
-    assert by_cookie[HIT] == "miss" and '<html lang="pl">' in by_cookie.content.decode()
-    again = client.get("/about/", headers={"accept-language": "es"})
+    by_cookie = polish.get("/about/", headers={"accept-language": "es"})
+    assert by_cookie[HIT] == "miss" and "language-suggestion" not in by_cookie.content.decode()
+    assert '<html lang="en">' in by_cookie.content.decode()
+    again = client.get("/es/about/", headers={"accept-language": "en"})
     assert served_from_cache(again) and '<html lang="es">' in again.content.decode()
+    again = client.get("/about/", headers={"accept-language": "es"})
+    assert served_from_cache(again) and "language-suggestion" in again.content.decode()
 
 
 def test_key_includes_the_first_visit_notice_state(client):

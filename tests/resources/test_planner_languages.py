@@ -1,0 +1,57 @@
+"""The planner in Spanish and Polish: local decimal commas on the page, dot decimals in downloads."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from pytest_django.asserts import assertContains
+
+from resources.templatetags.amounts import amount, shown
+
+GOOD = {
+    "start_dose": "20",
+    "cut_percent": "10",
+    "days_per_step": "28",
+    "stop_below": "1",
+    "start_date": "2026-01-01",
+    "acknowledged": "on",
+}
+
+
+@pytest.fixture
+def three_languages(settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish"), ("pl", "Polish")]
+
+
+@pytest.mark.parametrize(("code", "expected"), [("en", "12.5"), ("es", "12,5"), ("pl", "12,5")])
+def test_amounts_use_the_local_decimal_mark_and_no_grouping(code, expected):
+    from decimal import Decimal
+
+    with translation.override(code):
+        assert amount(Decimal("12.5")) == expected
+        assert shown(Decimal("1234.5"), 5) == expected.replace("12", "1234")  # never "1.234,5"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["es", "pl"])
+def test_the_planner_takes_a_decimal_comma_and_shows_one(three_languages, client, code):
+    with translation.override(code):
+        url = reverse("resources:planner")
+    assert url.startswith(f"/{code}/")
+    response = client.get(url, {**GOOD, "start_dose": "12,5", "stop_below": "1,5"})
+    assertContains(response, '<td class="number dose">12,5</td>', html=True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["es", "pl"])
+def test_downloads_stay_machine_readable_in_every_language(three_languages, client, code):
+    with translation.override(code):
+        url = reverse("resources:planner")
+    body = client.get(url, {**GOOD, "format": "csv"}).content.decode()
+    assert body.splitlines()[3].startswith("3,2026-02-26,16.2,81,1.8,")
+
+
+@pytest.mark.django_db
+def test_a_polish_tip_on_an_english_page_is_marked_polish(client, make_tip):
+    tip = make_tip("Małe kroki", language="pl")
+    html = client.get(tip.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in html and '<article lang="pl">' in html
