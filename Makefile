@@ -65,7 +65,7 @@ serve-prod: $(STAMP)
 # Spanish and Polish first. Needs GNU gettext (xgettext, msgfmt).
 messages: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale es --locale pl \
-		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --no-obsolete
+		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'faults/*' --no-obsolete
 	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 
 clean:
