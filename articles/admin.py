@@ -38,6 +38,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "language", "last_reviewed", "published_at", TagListFilter]
     search_fields = ["title", "summary", "body", "byline"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["translation_of"]
     date_hierarchy = "published_at"
     # Review dates are set only by a recorded review (approval or /moderation/review-due/), never typed in.
     readonly_fields = [
@@ -51,7 +52,22 @@ class ArticleAdmin(admin.ModelAdmin):
         "rendered_body",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "sources", "tags", "byline", "language"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "body",
+                    "sources",
+                    "tags",
+                    "byline",
+                    "language",
+                    "translation_of",
+                ]
+            },
+        ),
         (
             _("Publishing"),
             {

@@ -35,6 +35,20 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def versions_of(self, article: "Article") -> "ArticleQuerySet":
+        """The published versions of the same article in other languages (one query, no prefetch)."""
+        original_id = article.translation_of_id or article.pk
+        return (
+            self.published()
+            .filter(models.Q(pk=original_id) | models.Q(translation_of_id=original_id))
+            .exclude(pk=article.pk)
+            .exclude(language=article.language)
+            .select_related(None)
+            .prefetch_related(None)
+            .only("slug", "title", "language")
+            .order_by("language")
+        )
+
     def tagged(self, tag_slug: str) -> "ArticleQuerySet":
         return self.filter(pk__in=article_taggings().filter(tag__slug=tag_slug).values("object_id"))
 
@@ -136,6 +150,17 @@ class Article(Correctable, Reviewable, models.Model):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.CONTENT_LANGUAGES, default="en"
     )
+    # Versions of the same article in other languages point at one original; readers
+    # get "Also in: Español, Polski" links. Each version is written for its readers.
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translated_versions",
+        help_text=_("The original article, when this is the same article in another language."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -171,6 +196,13 @@ class Article(Correctable, Reviewable, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def language_name(self) -> str:
+        """The language named in itself ("Español"), for "Also in" links."""
+        from withdrawal_site.languages import native_name
+
+        return native_name(self.language)
 
     @property
     def is_published(self) -> bool:

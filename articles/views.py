@@ -74,6 +74,7 @@ def render_article(request: HttpRequest, article: Article, *, is_preview: bool =
             "tags": list(article.tags.all()),
             "toc": article.table_of_contents(),
             "related_articles": list(Article.objects.related_to(article)),
+            "other_versions": list(Article.objects.versions_of(article)),
             "canonical_url": canonical_url,
             "jsonld": article_jsonld(article, canonical_url),
             "is_preview": is_preview,

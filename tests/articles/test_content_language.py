@@ -19,3 +19,22 @@ def test_a_spanish_article_page_marks_its_content(client, make_article):
     article = make_article(title="Hablar con quien te receta", language="es")
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<html lang="en">' in html and '<article lang="es">' in html
+
+
+def test_versions_in_other_languages_are_linked_also_in(client, make_article, django_assert_max_num_queries):
+    original = make_article(title="Why people taper slowly")
+    spanish = make_article(title="Por qué reducir despacio", language="es", translation_of=original)
+    polish = make_article(title="Dlaczego zmniejszać powoli", language="pl", translation_of=original)
+    make_article(title="Draft version", language="pl", translation_of=original, status="draft")
+    html = client.get(original.get_absolute_url()).content.decode()
+    assert "Also in" in html
+    assert f'<a href="{spanish.get_absolute_url()}" hreflang="es" lang="es">Español</a>' in html
+    assert f'<a href="{polish.get_absolute_url()}" hreflang="pl" lang="pl">Polski</a>' in html
+    assert "Draft version" not in html
+    from_spanish = client.get(spanish.get_absolute_url()).content.decode()
+    assert f'<a href="{original.get_absolute_url()}" hreflang="en" lang="en">English</a>' in from_spanish
+    assert 'lang="pl">Polski</a>' in from_spanish and 'lang="es">Español</a>' not in from_spanish
+
+
+def test_an_article_without_versions_has_no_also_in(client, make_article):
+    assert "Also in" not in client.get(make_article().get_absolute_url()).content.decode()
