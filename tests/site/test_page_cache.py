@@ -1,6 +1,8 @@
 # ruff: noqa: F811  (pytest fixtures imported from other apps are used as arguments)
 """The anonymous page cache: keys, what is never cached, invalidation, 304s, headers."""
 
+import struct
+
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
@@ -488,7 +490,8 @@ def test_a_translation_update_changes_every_key(client, monkeypatch, settings, t
     client.get("/about/")
     catalogue = tmp_path / "es" / "LC_MESSAGES"
     catalogue.mkdir(parents=True)
-    (catalogue / "django.mo").write_bytes(b"")
+    # A valid, empty catalogue (magic, revision, no strings): gettext merges it with the real one.
+    (catalogue / "django.mo").write_bytes(struct.pack("<7I", 0x950412DE, 0, 0, 28, 28, 0, 28))
     settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, tmp_path]
     page_cache.deploy_version.cache_clear()
     try:
