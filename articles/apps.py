@@ -12,3 +12,9 @@ class ArticlesConfig(AppConfig):
         from .models import Article
 
         register(Article)
+
+        from moderation import kinds
+
+        from .contributions import KINDS
+
+        kinds.register(*KINDS)

@@ -60,3 +60,17 @@ def publish_article(
     if names:
         article.tags.set(names)
     return article
+
+
+def publish_article_submission(*, data: dict, author_name: str, approved_by, language: str) -> Article:
+    """The `publish` of the article contribution kind (articles/contributions.py)."""
+    return publish_article(
+        title=data["title"],
+        summary=data.get("summary", ""),
+        body=data["body"],
+        sources=data.get("sources", ""),
+        tag_names=list(data.get("tags", [])),
+        byline=author_name,
+        approved_by=approved_by,
+        language=language,
+    )

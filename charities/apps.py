@@ -16,3 +16,9 @@ class CharitiesConfig(AppConfig):
 
         register(Organization)
         signals.connect()
+
+        from moderation import kinds
+
+        from .contributions import KINDS
+
+        kinds.register(*KINDS)

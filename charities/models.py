@@ -239,45 +239,8 @@ class Organization(Correctable, models.Model):
         return result
 
     def apply_correction(self, changes: dict[str, str]) -> None:
-        """Apply a correction field by field; structured values are validated like any edit."""
-        unknown = set(changes) - set(self.correctable_fields())
-        if unknown:
-            raise ValidationError(f"Not correctable: {', '.join(sorted(unknown))}")
-        for name in self.CORRECTABLE_FIELDS:
-            if name in changes:
-                setattr(self, name, changes[name])
-        self.full_clean()
-        self.save()
-        service_changes = {
-            key: changes[key] for key in ("phone", "hours_note", "area_description") if key in changes
-        }
-        if not service_changes:
-            return
-        service = self.first_service()
-        if service is None:
-            raise ValidationError(_("This organisation has no service to correct."))
-        if "hours_note" in service_changes:
-            service.hours_note = service_changes["hours_note"]
-            service.full_clean()
-            service.save()
-        if "area_description" in service_changes:
-            area = service.areas.order_by("pk").first()
-            if area is None:
-                online = service.type in Service.ONLINE_TYPES
-                area = ServiceArea(
-                    service=service,
-                    scope=ServiceArea.Scope.ONLINE if online else ServiceArea.Scope.REGIONAL,
-                )
-            area.description = service_changes["area_description"]
-            area.full_clean()
-            area.save()
-        if "phone" in service_changes:
-            phone = service.phones.order_by("position", "pk").first()
-            if phone is None:
-                phone = Phone(service=service, country=service.home_country())
-            phone.number = service_changes["phone"]
-            phone.full_clean()
-            phone.save()
+        # A correction here also writes the service, its phone and area: that is a service's job.
+        raise TypeError("Corrections to listings go through charities.services.apply_listing_correction.")
 
 
 class ServiceQuerySet(models.QuerySet):

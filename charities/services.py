@@ -2,13 +2,13 @@
 
 import datetime
 from collections.abc import Iterable
+from types import MappingProxyType
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resources.models import DrugClass
-from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.slugs import unique_slug
 
 from . import crisis_snapshot
@@ -131,30 +131,48 @@ def mark_verified(
 # lines are never changed through a public correction: one can be reported,
 # and an Admin changes the line in the directory admin after checking it.
 
-CONTACT_FIELDS = frozenset({"phone", "website", "email"})
-
-
-def is_site_admin(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=ADMINS).exists()
+# Who may approve a change to which contact detail: the permissions Admins hold.
+CONTACT_FIELD_PERMISSIONS = MappingProxyType(
+    {
+        "phone": "charities.change_phone",
+        "website": "charities.change_organization",
+        "email": "charities.change_organization",
+    }
+)
+CONTACT_FIELDS = frozenset(CONTACT_FIELD_PERMISSIONS)
+# Correctable on a listing beyond the organisation's own fields: they live on its first service.
+SERVICE_CORRECTABLE_FIELDS = ("phone", "hours_note", "area_description")
 
 
 def has_crisis_line(organization: Organization) -> bool:
     return organization.services.filter(is_crisis_line=True).exists()
 
 
-def correction_refusal(*, organization: Organization, changes: dict[str, str], editor) -> str:
+def correction_notice(organization: Organization) -> str:
+    """Shown above the public correction form of a listing."""
+    if has_crisis_line(organization):
+        return _(
+            "This is a crisis line. Your report goes to an Admin, who checks the details with the "
+            "service before anything on the site changes."
+        )
+    return ""
+
+
+def correction_refusal(*, target: Organization, changes: dict[str, str], editor) -> str:
     """Why `editor` may not apply `changes` to this listing ("" when they may)."""
     if not changes:
         return ""
-    if has_crisis_line(organization):
+    if has_crisis_line(target):
         return _(
             "This listing is a crisis line: corrections to it are reports only. An Admin checks "
             "the details with the service and changes them in the directory admin; then mark this "
             "correction as handled (reject it with a note)."
         )
-    if CONTACT_FIELDS & set(changes) and not is_site_admin(editor):
+    if any(
+        not editor.has_perm(permission)
+        for name, permission in CONTACT_FIELD_PERMISSIONS.items()
+        if name in changes
+    ):
         return _(
             "This correction changes a phone number, web address or email, so an Admin must decide "
             "it: a wrong contact detail sends people to the wrong place."
@@ -163,9 +181,69 @@ def correction_refusal(*, organization: Organization, changes: dict[str, str], e
 
 
 @transaction.atomic
-def apply_listing_correction(*, organization: Organization, changes: dict[str, str]) -> Organization:
-    """Apply an approved correction; a changed contact detail clears the verification."""
-    organization.apply_correction(changes)
+def apply_listing_correction(*, target: Organization, changes: dict[str, str]) -> Organization:
+    """Apply an approved correction field by field, validated like any edit.
+
+    Phone, opening hours and area live on the listing's first service. A changed
+    contact detail clears the verification: it is no longer what an Admin checked.
+    """
+    organization = target
+    unknown = set(changes) - set(organization.correctable_fields())
+    if unknown:
+        raise ValidationError(f"Not correctable: {', '.join(sorted(unknown))}")
+    for name in organization.CORRECTABLE_FIELDS:
+        if name in changes:
+            setattr(organization, name, changes[name])
+    organization.full_clean()
+    organization.save()
+    service_changes = {key: changes[key] for key in SERVICE_CORRECTABLE_FIELDS if key in changes}
+    if service_changes:
+        _correct_first_service(organization, service_changes)
     if CONTACT_FIELDS & set(changes):
         Service.objects.filter(organization=organization).update(last_verified=None, verified_by=None)
     return organization
+
+
+def _correct_first_service(organization: Organization, changes: dict[str, str]) -> None:
+    service = organization.first_service()
+    if service is None:
+        raise ValidationError(_("This organisation has no service to correct."))
+    if "hours_note" in changes:
+        service.hours_note = changes["hours_note"]
+        service.full_clean()
+        service.save()
+    if "area_description" in changes:
+        area = service.areas.order_by("pk").first()
+        if area is None:
+            online = service.type in Service.ONLINE_TYPES
+            area = ServiceArea(
+                service=service,
+                scope=ServiceArea.Scope.ONLINE if online else ServiceArea.Scope.REGIONAL,
+            )
+        area.description = changes["area_description"]
+        area.full_clean()
+        area.save()
+    if "phone" in changes:
+        phone = service.phones.order_by("position", "pk").first()
+        if phone is None:
+            phone = Phone(service=service, country=service.home_country())
+        phone.number = changes["phone"]
+        phone.full_clean()
+        phone.save()
+
+
+def publish_listing_submission(*, data: dict, author_name: str, approved_by, language: str) -> Organization:
+    """The `publish` of the listing contribution kind (charities/contributions.py)."""
+    return publish_listing(
+        name=data["name"],
+        description=data.get("description", ""),
+        website=data.get("website", ""),
+        email=data.get("contact_email", ""),
+        country=data["country"],
+        service_type=data["service_type"],
+        phone=data.get("phone", ""),
+        area_description=data.get("area_description", ""),
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        languages=list(data.get("languages", [])),
+        approved_by=approved_by,
+    )

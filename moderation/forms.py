@@ -1,14 +1,14 @@
-"""One form per kind of contribution, plus the checks every public form shares.
+"""The base of every contribution form, plus the checks every public form shares.
 
-A content form (TipForm, ArticleForm, ...) holds only the proposed content and
-turns it into the JSON stored on the submission (`to_data`). Editors edit with
+A content form (`ContentForm`; each content app defines its own in
+`<app>/contributions.py` and names it in its kind) holds only the proposed
+content and turns it into the JSON stored on the submission (`to_data`). Editors edit with
 the content form alone; the public gets it combined with
 `ContributorFieldsForm`: pseudonym, email, the terms tick-box and the quiet
 spam checks (a honeypot field and a signed start time).
 """
 
 import hashlib
-import re
 import secrets
 import time
 from functools import cache
@@ -17,14 +17,12 @@ from django import forms
 from django.core import signing
 from django.core.validators import URLValidator
 from django.utils.functional import lazy
-from django.utils.text import format_lazy, slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from charities.models import Service
-from resources.models import DrugClass, ResourceLink
 from withdrawal_site.markdown import validate_markdown
 
-from . import conf
+from . import conf, kinds
 from .targets import normalise_text, strip_control_characters
 from .tasks import retention_sentence
 
@@ -107,22 +105,23 @@ def url_field(label, *, required: bool = True, help_text=""):
 RETENTION = lazy(retention_sentence, str)()
 
 
-class DrugClassesField(forms.ModelMultipleChoiceField):
-    """Tick-boxes of drug classes, stored by slug."""
+class SlugChoicesField(forms.ModelMultipleChoiceField):
+    """Tick-boxes of rows stored by slug (drug classes, say): the content app gives the queryset."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, queryset, label, too_many_message, **kwargs):
+        self.too_many_message = too_many_message
         super().__init__(
-            queryset=DrugClass.objects.all(),
+            queryset=queryset,
             to_field_name="slug",
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            label=_("Drug classes this is about"),
+            label=label,
             **kwargs,
         )
 
     def clean(self, value):
         if value and len(value) > LIST_ITEMS_MAX:
-            raise forms.ValidationError(_("Please choose fewer drug classes."), code="too_many")
+            raise forms.ValidationError(self.too_many_message, code="too_many")
         return super().clean(value)
 
 
@@ -137,6 +136,7 @@ class ContentForm(forms.Form):
     """The proposed content of one kind; `to_data` is what the submission stores."""
 
     list_fields: tuple[str, ...] = ()  # stored as lists, edited as comma-separated text
+    # SlugChoicesFields: stored as a sorted list of slugs.
     drug_class_fields: tuple[str, ...] = ()
     # Rendered as Markdown once published: refused here if they cannot be rendered within bounds.
     markdown_fields: tuple[str, ...] = ()
@@ -171,154 +171,6 @@ class ContentForm(forms.Form):
         for name in cls.list_fields:
             initial[name] = ", ".join(data.get(name) or [])
         return initial
-
-
-class TipForm(ContentForm):
-    markdown_fields = ("body",)
-
-    title = text_field(_("Title"), TITLE_MAX, help_text=_("A few words that sum up the tip."))
-    body = text_field(
-        _("Your tip"),
-        BODY_MAX,
-        long=True,
-        help_text=_("What helped you, in your own words. You can use Markdown. Please do not name people."),
-    )
-    drug_classes = DrugClassesField()
-    drug_class_fields = ("drug_classes",)
-
-
-class ExperienceForm(ContentForm):
-    markdown_fields = ("body",)
-
-    title = text_field(_("Title"), TITLE_MAX)
-    body = text_field(
-        _("Your experience"),
-        BODY_MAX,
-        long=True,
-        help_text=_("What happened, how long it took, what helped. You can use Markdown."),
-    )
-    drugs = forms.CharField(
-        label=_("Drugs"),
-        max_length=LIST_TEXT_MAX,
-        required=False,
-        help_text=_("The drugs you came off, separated by commas, for example: sertraline, diazepam."),
-    )
-    list_fields = ("drugs",)
-
-    def clean_drugs(self) -> list[str]:
-        slugs = [slug for slug in (slugify(name) for name in split_list(self.cleaned_data["drugs"])) if slug]
-        validate_list_length(slugs)
-        return list(dict.fromkeys(slugs))
-
-
-class ResourceForm(ContentForm):
-    markdown_fields = ("description",)
-
-    title = text_field(_("Name of the resource"), TITLE_MAX)
-    url = url_field(_("Web address"))
-    description = text_field(
-        _("What it is and why it helps"), SHORT_TEXT_MAX, long=True, help_text=_("You can use Markdown.")
-    )
-    kind = forms.ChoiceField(label=_("Type of resource"), choices=ResourceLink.Kind.choices)
-    drug_classes = DrugClassesField()
-    drug_class_fields = ("drug_classes",)
-
-
-class ArticleForm(ContentForm):
-    markdown_fields = ("body", "sources")
-
-    title = text_field(_("Title"), TITLE_MAX)
-    summary = text_field(
-        _("Summary"), 500, long=True, rows=3, help_text=_("One or two sentences shown in lists.")
-    )
-    body = text_field(_("Article"), BODY_MAX, long=True, help_text=_("You can use Markdown."))
-    sources = text_field(
-        _("Sources"),
-        5_000,
-        long=True,
-        required=False,
-        help_text=_("Where the facts come from: one source a line, with a link if there is one."),
-    )
-    tags = forms.CharField(
-        label=_("Tags"),
-        max_length=LIST_TEXT_MAX,
-        required=False,
-        help_text=_("A few words separated by commas, for example: sleep, benzodiazepines."),
-    )
-    list_fields = ("tags",)
-
-    def clean_tags(self) -> list[str]:
-        names = split_list(strip_control_characters(self.cleaned_data["tags"]))
-        tags = list(dict.fromkeys(tag[:50].strip() for tag in names))
-        without_address = [tag for tag in tags if not tag_slug(tag)]
-        if without_address:
-            raise forms.ValidationError(
-                _("A tag needs at least one letter or digit: %(tags)s"),
-                code="tag_slug",
-                params={"tags": ", ".join(without_address)},
-            )
-        validate_list_length(tags)
-        return tags
-
-
-def tag_slug(name: str) -> str:
-    """The address a tag page would get, as django-taggit makes it ("" means none)."""
-    return slugify(name, allow_unicode=True)
-
-
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
-
-
-class ListingForm(ContentForm):
-    name = text_field(_("Name of the organisation or service"), TITLE_MAX)
-    description = text_field(
-        _("What they offer"), 5_000, long=True, help_text=_("Who it is for and how to get in touch.")
-    )
-    service_type = forms.ChoiceField(label=_("Type of service"), choices=Service.Type.choices)
-    website = url_field(_("Website"), required=False)
-    # Not `email`: that name is the contributor's own address on the public form.
-    contact_email = forms.EmailField(label=_("Their email address"), max_length=254, required=False)
-    phone = forms.CharField(label=_("Phone number"), max_length=50, required=False)
-    country = forms.CharField(
-        label=_("Country"),
-        max_length=2,
-        min_length=2,
-        help_text=_("Two-letter country code, for example GB, US, ES, PL."),
-    )
-    area_description = forms.CharField(
-        label=_("Area served"),
-        max_length=LIST_TEXT_MAX,
-        required=False,
-        help_text=_("For example: the whole country, online only, or a city."),
-    )
-    drug_classes = DrugClassesField()
-    languages = forms.CharField(
-        label=_("Languages"),
-        max_length=LIST_TEXT_MAX,
-        required=False,
-        help_text=_("Language codes separated by commas, for example: en, es."),
-    )
-    list_fields = ("languages",)
-    drug_class_fields = ("drug_classes",)
-
-    def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if not COUNTRY_CODE.match(country):
-            raise forms.ValidationError(_("Use the two-letter country code, for example GB."), code="country")
-        return country
-
-    def clean_languages(self) -> list[str]:
-        codes = [code.lower() for code in split_list(self.cleaned_data["languages"])]
-        bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
-        if bad:
-            raise forms.ValidationError(
-                _("Not a language code: %(codes)s. Use codes such as en, es, pl."),
-                code="language",
-                params={"codes": ", ".join(bad)},
-            )
-        validate_list_length(codes)
-        return list(dict.fromkeys(codes))
 
 
 class CorrectionForm(ContentForm):
@@ -382,16 +234,6 @@ class CorrectionForm(ContentForm):
     @classmethod
     def initial_from_data(cls, data: dict) -> dict:
         return {"note": data.get("note", "")}
-
-
-CONTENT_FORMS: dict[str, type[ContentForm]] = {
-    "tip": TipForm,
-    "experience": ExperienceForm,
-    "resource": ResourceForm,
-    "article": ArticleForm,
-    "listing": ListingForm,
-    "correction": CorrectionForm,
-}
 
 
 class ContributorFieldsForm(forms.Form):
@@ -476,10 +318,13 @@ class ContributorFieldsForm(forms.Form):
         self.data[self.add_prefix("started")] = new_form_token()
 
 
-@cache
 def public_form_class(kind: str) -> type[forms.Form]:
     """The content form of `kind` with the contributor's fields and spam checks after it."""
-    content_form = CONTENT_FORMS[kind]
+    return _public_form_class(kinds.get(kind).form_class)
+
+
+@cache
+def _public_form_class(content_form: type[ContentForm]) -> type[forms.Form]:
     return type(f"Public{content_form.__name__}", (ContributorFieldsForm, content_form), {})
 
 

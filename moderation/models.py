@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from withdrawal_site.languages import ALL_LANGUAGES, native_name
 
-from . import conf
+from . import conf, kinds
+
+# Who may work the queue and decide: granted to Editors and Admins (migration 0006).
+MODERATE_PERMISSION = "moderation.moderate_submission"
 
 
 def new_reference() -> str:
@@ -39,14 +42,6 @@ class SubmissionQuerySet(models.QuerySet):
 class Submission(models.Model):
     """One proposal from the public. Nothing in it is public until an editor approves it."""
 
-    class Kind(models.TextChoices):
-        TIP = "tip", _("Tip")
-        EXPERIENCE = "experience", _("Experience")
-        RESOURCE = "resource", _("Resource link")
-        ARTICLE = "article", _("Article draft")
-        LISTING = "listing", _("New directory listing")
-        CORRECTION = "correction", _("Correction")
-
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for review")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
@@ -57,7 +52,8 @@ class Submission(models.Model):
 
     OPEN_STATUSES = (Status.PENDING, Status.CHANGES_REQUESTED)
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    # The key of a registered contribution kind (kinds.py): the content apps declare them.
+    kind = models.CharField(_("kind"), max_length=20, choices=kinds.choices, db_index=True)
     data = models.JSONField(_("proposed content"), default=dict)
     # The language the contributor wrote in and reads: the review page shows it, the
     # status page and the decision email use it.
@@ -121,6 +117,7 @@ class Submission(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
+        permissions = [("moderate_submission", _("Can work the moderation queue and decide submissions"))]
         constraints = [
             # One live object is linked to at most one submission, and approval
             # is the only way a link is made.

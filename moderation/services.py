@@ -16,10 +16,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charities import services as charities_services
-from charities.models import Organization
-
-from . import conf, publishers
+from . import conf, kinds
 from .models import AuditLogEntry, Submission
 from .preview import rendered_fields
 from .signals import submission_published
@@ -259,7 +256,7 @@ def withdraw(*, reference: str) -> Submission:
 
 def _publish(submission: Submission, editor) -> models.Model:
     """Create or update the live object; runs inside the decision's transaction."""
-    if submission.kind == Submission.Kind.CORRECTION:
+    if submission.kind == kinds.CORRECTION:
         target = submission.target
         if target is not None:
             # Lock the live row too: two corrections to one page apply one after the other.
@@ -267,18 +264,14 @@ def _publish(submission: Submission, editor) -> models.Model:
         if target is None:
             raise PublishingFailedError(_("The page this correction refers to no longer exists."))
         changes = dict(submission.data.get("changes", {}))
-        if isinstance(target, Organization):
-            refusal = charities_services.correction_refusal(
-                organization=target, changes=changes, editor=editor
-            )
-            if refusal:
-                raise PublishingFailedError(refusal)
-            charities_services.apply_listing_correction(organization=target, changes=changes)
-        else:
-            target.apply_correction(changes)
-        return target
-    publisher = publishers.publisher_for(submission.kind)
-    return publisher(
+        refusal = kinds.correction_refusal(target=target, changes=changes, editor=editor)
+        if refusal:
+            raise PublishingFailedError(refusal)
+        return kinds.apply_correction(target=target, changes=changes)
+    kind = kinds.find(submission.kind)
+    if kind is None or kind.publish is None:
+        raise PublishingFailedError(_("This kind of contribution can no longer be published."))
+    return kind.publish(
         data=submission.data,
         author_name=submission.author_name,
         approved_by=editor,
@@ -333,7 +326,7 @@ def decide(
                 raise PublishingFailedError(
                     _("It could not be published: it clashes with something already on the site.")
                 ) from error
-            if submission.kind != Submission.Kind.CORRECTION:
+            if submission.kind != kinds.CORRECTION:
                 submission.published_content_type = ContentType.objects.get_for_model(live_object)
                 submission.published_object_id = str(live_object.pk)
         submission.status = status

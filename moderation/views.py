@@ -16,22 +16,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from charities import services as charities_services
-from charities.models import Organization
 from withdrawal_site import languages
-from withdrawal_site.accounts.roles import is_editor
 from withdrawal_site.ratelimit import client_hash, take_slot
 
-from . import conf, services
+from . import conf, kinds, services
 from .forms import (
-    CONTENT_FORMS,
     CONTRIBUTOR_FIELD_NAMES,
     CorrectionForm,
     DecisionForm,
     form_token_key,
     public_form_class,
 )
-from .models import AuditLogEntry, Submission
+from .models import MODERATE_PERMISSION, AuditLogEntry, Submission
 from .preview import preview_context
 from .targets import TargetNotFoundError, correction_diff, is_public, resolve_target
 from .tasks import published_url
@@ -39,7 +35,7 @@ from .tasks import published_url
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_SCOPE = "moderation:contribute"
-PUBLIC_KINDS = [kind for kind in Submission.Kind if kind != Submission.Kind.CORRECTION]
+CORRECTION = kinds.CORRECTION
 
 
 def _editor_action_failed(request: HttpRequest) -> HttpResponse:
@@ -49,7 +45,8 @@ def _editor_action_failed(request: HttpRequest) -> HttpResponse:
 
 
 def editor_required(view):
-    """Editors, Admins and superusers only: strangers are sent to sign in, others refused.
+    """Whoever holds `moderate_submission` (Editors, Admins, superusers): strangers are sent
+    to sign in, others refused.
 
     A database failure during an editor's page or decision is a clear 503 that
     says nothing was changed (the decision's transaction rolled back), never a 500.
@@ -60,7 +57,7 @@ def editor_required(view):
         try:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not is_editor(request.user):
+            if not request.user.has_perm(MODERATE_PERMISSION):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
         except DatabaseError:
@@ -78,7 +75,7 @@ def contribute(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "moderation/contribute.html",
-        {"kinds": PUBLIC_KINDS, "purge_days": conf.get("PURGE_AFTER_DAYS")},
+        {"kinds": kinds.public_kinds(), "purge_days": conf.get("PURGE_AFTER_DAYS")},
     )
 
 
@@ -92,13 +89,13 @@ def _render_contribution_form(request, kind, form, *, target=None, target_ref=""
         "moderation/contribute_form.html",
         {
             "kind": kind,
-            "kind_label": Submission.Kind(kind).label,
+            "kind_label": kinds.get(kind).label,
+            "kind_description": kinds.get(kind).description,
             "form": form,
             "content_fields": _content_fields(form),
             "target": target,
             "target_ref": target_ref,
-            "target_is_crisis_line": isinstance(target, Organization)
-            and charities_services.has_crisis_line(target),
+            "correction_notice": kinds.correction_notice(target),
         },
         status=status,
     )
@@ -111,11 +108,11 @@ def _target_not_found(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def contribute_kind(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in Submission.Kind.values:
+    if not kinds.is_registered(kind):
         raise Http404
     form_class = public_form_class(kind)
     form_kwargs, target, target_ref = {}, None, ""
-    if kind == Submission.Kind.CORRECTION:
+    if kind == CORRECTION:
         target_ref = (request.POST.get("target") or request.GET.get("target") or "")[:200]
         try:
             target = resolve_target(target_ref)
@@ -225,7 +222,7 @@ def _render_save_failed(request, kind, form, *, target=None, target_ref=""):
         "moderation/save_failed.html",
         {
             "kind": kind,
-            "kind_label": Submission.Kind(kind).label,
+            "kind_label": kinds.get(kind).label,
             "form": form,
             "content_fields": [field for field in _content_fields(form) if field.name not in choice_fields],
             "kept_choices": [(name, value) for name in choice_fields for value in form.data.getlist(name)],
@@ -244,7 +241,10 @@ def _revision_form(submission: Submission, data=None):
     """
     if submission.status != Submission.Status.CHANGES_REQUESTED:
         return None
-    form_class = CONTENT_FORMS[submission.kind]
+    kind = kinds.find(submission.kind)
+    if kind is None:
+        return None
+    form_class = kind.form_class
     if form_class is CorrectionForm:
         if _public_target(submission) is None:
             return None
@@ -327,7 +327,7 @@ def _public_correction_context(submission: Submission) -> dict:
     Once the page is unpublished, its current text and title are no longer the
     public's business: only what the contributor proposed is shown (against nothing).
     """
-    if submission.kind != Submission.Kind.CORRECTION:
+    if submission.kind != CORRECTION:
         return {"diff": None, "target_hidden": False}
     target = _public_target(submission)
     return {
@@ -356,7 +356,7 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    if kind not in Submission.Kind.values:
+    if not kinds.is_registered(kind):
         kind = ""
     show = request.GET.get("show", "pending")
     if show not in (Submission.Status.PENDING, Submission.Status.CHANGES_REQUESTED):
@@ -373,7 +373,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "kind": kind,
             "show": show,
-            "kind_counts": [(value, label, counts.get(value, 0)) for value, label in Submission.Kind.choices],
+            "kind_counts": [(value, label, counts.get(value, 0)) for value, label in kinds.choices()],
             "total": sum(counts.values()),
             "query_string": urlencode(
                 {key: value for key, value in (("kind", kind), ("show", show)) if value}
@@ -383,13 +383,13 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _diff(submission: Submission, target=None):
-    if submission.kind != Submission.Kind.CORRECTION:
+    if submission.kind != CORRECTION:
         return None
     return correction_diff(target or submission.target, submission.data.get("changes", {}))
 
 
 def _review_context(submission: Submission, *, edit_form=None, decision_form=None, editor=None) -> dict:
-    target = submission.target if submission.kind == Submission.Kind.CORRECTION else None
+    target = submission.target if submission.kind == CORRECTION else None
     if edit_form is None and submission.is_open:
         edit_form = _editor_form(submission, target)
     return {
@@ -412,15 +412,17 @@ def _approval_blocker(submission: Submission, target, editor) -> str:
         return ""
     if submission.submitted_by_id is not None and submission.submitted_by_id == editor.pk:
         return _("You sent this contribution yourself, so another editor must approve it.")
-    if isinstance(target, Organization):
-        return charities_services.correction_refusal(
-            organization=target, changes=submission.data.get("changes", {}), editor=editor
-        )
+    if target is not None:
+        changes = submission.data.get("changes", {})
+        return kinds.correction_refusal(target=target, changes=changes, editor=editor)
     return ""
 
 
 def _editor_form(submission: Submission, target, data=None):
-    form_class = CONTENT_FORMS[submission.kind]
+    kind = kinds.find(submission.kind)
+    if kind is None:
+        return None
+    form_class = kind.form_class
     initial = form_class.initial_from_data(submission.data)
     if form_class is CorrectionForm:
         if target is None:
@@ -489,7 +491,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _get_submission(pk)
-    target = submission.target if submission.kind == Submission.Kind.CORRECTION else None
+    target = submission.target if submission.kind == CORRECTION else None
     form = _editor_form(submission, target, request.POST)
     if form is None:
         messages.error(request, _("This submission cannot be edited."))
@@ -502,7 +504,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
         )
     data = form.to_data()
-    if submission.kind == Submission.Kind.CORRECTION:
+    if submission.kind == CORRECTION:
         data["target_label"] = submission.data.get("target_label", data["target_label"])
     try:
         seen_revision = int(request.POST.get("revision", ""))

@@ -15,3 +15,9 @@ class ResourcesConfig(AppConfig):
 
         for model in (Drug, TaperingMethod, Tip, Experience, ResourceLink):
             register(model)
+
+        from moderation import kinds
+
+        from .contributions import KINDS
+
+        kinds.register(*KINDS)

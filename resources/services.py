@@ -93,3 +93,40 @@ def publish_resource_link(
     link.save()
     link.drug_classes.set(_drug_classes(drug_class_slugs))
     return link
+
+
+# Publishing approved contributions (the `publish` of each kind in contributions.py) ------
+
+
+def publish_tip_submission(*, data: dict, author_name: str, approved_by, language: str) -> Tip:
+    return publish_tip(
+        title=data["title"],
+        body=data["body"],
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        author_name=author_name,
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_experience_submission(*, data: dict, author_name: str, approved_by, language: str) -> Experience:
+    return publish_experience(
+        title=data["title"],
+        body=data["body"],
+        drug_slugs=list(data.get("drugs", [])),
+        author_name=author_name,
+        approved_by=approved_by,
+        language=language,
+    )
+
+
+def publish_resource_submission(*, data: dict, author_name: str, approved_by, language: str) -> ResourceLink:
+    return publish_resource_link(
+        title=data["title"],
+        url=data["url"],
+        description=data.get("description", ""),
+        kind=data["kind"],
+        drug_class_slugs=list(data.get("drug_classes", [])),
+        approved_by=approved_by,
+        language=language,
+    )

@@ -15,7 +15,7 @@ CLIENT_HASH = "c" * 64
 @pytest.fixture
 def submission(db):
     item = Submission.objects.create(
-        kind=Submission.Kind.TIP,
+        kind="tip",
         data={"title": "Slow and steady", "body": "Ten percent a month worked for me."},
         pseudonym="River",
         email=EMAIL,

@@ -12,8 +12,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 from taggit.models import Tag
 
+from articles.contributions import ArticleForm
 from articles.services import publish_article
-from moderation.forms import ArticleForm
 
 pytestmark = pytest.mark.django_db
 

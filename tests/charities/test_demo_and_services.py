@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from charities import crisis_snapshot, demo
+from charities import crisis_snapshot, demo, services
 from charities.models import Organization, Phone, Service, ServiceArea
 from charities.services import DuplicateListingError, publish_listing
 from resources.models import DrugClass
@@ -120,13 +120,14 @@ def test_corrections_apply_field_by_field(make_listing):
     fields = organization.correctable_fields()
     assert fields["phone"][1] == "+441179500020"
     assert fields["area_description"][1] == "Bristol"
-    organization.apply_correction(
-        {
+    services.apply_listing_correction(
+        target=organization,
+        changes={
             "website": "https://example.org/",
             "phone": "0117 966 3629",
             "hours_note": "Weekdays",
             "area_description": "Bath",
-        }
+        },
     )
     service.refresh_from_db()
     assert organization.website == "https://example.org/"
@@ -134,6 +135,6 @@ def test_corrections_apply_field_by_field(make_listing):
     assert service.hours_note == "Weekdays"
     assert service.areas.get().description == "Bath"
     with pytest.raises(ValidationError):
-        organization.apply_correction({"phone": "not a phone"})
+        services.apply_listing_correction(target=organization, changes={"phone": "not a phone"})
     with pytest.raises(ValidationError):
-        organization.apply_correction({"slug": "hijack"})
+        services.apply_listing_correction(target=organization, changes={"slug": "hijack"})

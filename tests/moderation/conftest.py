@@ -1,17 +1,20 @@
 """Fixtures for the moderation tests.
 
-The content apps are built on other branches, so approval is tested with a
-stand-in publisher that creates a real row (a django Group, which has no
-uniqueness of its own beyond the name we make unique) and records its call;
-corrections are tested against the real Disclaimer model, made Correctable for
-the test by patching the contract's two methods onto it.
+Approval is tested with the real tip kind, its publisher wrapped to record
+each call (`publisher`); a test that needs a publisher that fails registers a
+test-only kind through the registry (`register_kind`). Corrections are tested
+against the real Disclaimer model, made Correctable for the test by patching
+the contract's two methods onto it.
 """
+
+import dataclasses
 
 import pytest
 
-from moderation import publishers, services
+from moderation import kinds, services
+from moderation.forms import ContentForm, text_field
 from resources.models import DrugClass
-from tests.moderation.helpers import VALID_CONTENT, StandInPublisher
+from tests.moderation.helpers import VALID_CONTENT, RecordingPublisher
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.disclaimers.models import Disclaimer
 
@@ -28,11 +31,54 @@ def drug_classes(db):
 
 
 @pytest.fixture
-def publisher(monkeypatch):
-    stand_in = StandInPublisher()
-    for kind in list(publishers.PUBLISHERS):
-        monkeypatch.setitem(publishers.PUBLISHERS, kind, stand_in)
-    return stand_in
+def use_publisher(monkeypatch):
+    """Give a registered kind another `publish` for this test only."""
+
+    def use(key: str, publish) -> None:
+        monkeypatch.setitem(kinds._registry, key, dataclasses.replace(kinds.get(key), publish=publish))
+
+    return use
+
+
+@pytest.fixture
+def publisher(use_publisher):
+    """The tip kind's real publisher, recording every call."""
+    recorder = RecordingPublisher(kinds.get("tip").publish)
+    use_publisher("tip", recorder)
+    return recorder
+
+
+class TestOnlyForm(ContentForm):
+    markdown_fields = ("body",)
+
+    title = text_field("Title", 200)
+    body = text_field("Body", 20_000, long=True)
+
+
+@pytest.fixture
+def register_kind():
+    """Register a test-only contribution kind through the registry; it is removed afterwards."""
+    registered = []
+
+    def register(key: str = "test-only", **fields) -> kinds.ContributionKind:
+        kind = kinds.ContributionKind(
+            **{
+                "key": key,
+                "label": "Test-only kind",
+                "description": "Registered by a test.",
+                "form_class": TestOnlyForm,
+                "preview_template": "resources/contributions/tip.html",
+                "markdown_fields": ("body",),
+                **fields,
+            }
+        )
+        kinds.register(kind)
+        registered.append(key)
+        return kind
+
+    yield register
+    for key in registered:
+        kinds.unregister(key)
 
 
 @pytest.fixture

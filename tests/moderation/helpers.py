@@ -1,33 +1,31 @@
 """Plain helpers for the moderation tests (fixtures are in conftest.py)."""
 
 import time
-import uuid
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from moderation.forms import new_form_token
 from moderation.models import Submission
+from resources.models import Tip
 
-PUBLISHED_PREFIX = "published:"
 
+class RecordingPublisher:
+    """Wraps a registered kind's real `publish`: it publishes for real and remembers the arguments."""
 
-class StandInPublisher:
-    """Creates one Group per call, named after the content, and remembers the arguments."""
-
-    def __init__(self):
+    def __init__(self, publish):
+        self.publish = publish
         self.calls: list[dict] = []
 
     def __call__(self, *, data, author_name, approved_by, language):
         self.calls.append(
             {"data": data, "author_name": author_name, "approved_by": approved_by, "language": language}
         )
-        title = data.get("title") or data.get("name")
-        return Group.objects.create(name=f"{PUBLISHED_PREFIX}{title}:{uuid.uuid4().hex[:8]}")
+        return self.publish(data=data, author_name=author_name, approved_by=approved_by, language=language)
 
 
-def published_groups(title: str):
-    return Group.objects.filter(name__startswith=f"{PUBLISHED_PREFIX}{title}:")
+def published_tips(title: str):
+    """The live tips approval made with this title (the tip kind's real publisher)."""
+    return Tip.objects.filter(title=title)
 
 
 def target_ref(obj) -> str:

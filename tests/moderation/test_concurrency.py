@@ -11,7 +11,7 @@ from django.db import connection, connections
 
 from moderation import services
 from moderation.models import AuditLogEntry, Submission
-from tests.moderation.helpers import published_groups
+from tests.moderation.helpers import published_tips
 
 pytestmark = [
     pytest.mark.postgres,
@@ -56,10 +56,8 @@ def slow(publisher):
     return publish
 
 
-def test_two_editors_approving_at_once_publish_exactly_once(editor, second_editor, publisher, monkeypatch):
-    from moderation import publishers
-
-    monkeypatch.setitem(publishers.PUBLISHERS, "tip", slow(publisher))
+def test_two_editors_approving_at_once_publish_exactly_once(editor, second_editor, publisher, use_publisher):
+    use_publisher("tip", slow(publisher))
     submission = services.submit(kind="tip", data={"title": "Race", "body": "b"})
 
     outcomes = run_at_once(
@@ -73,7 +71,7 @@ def test_two_editors_approving_at_once_publish_exactly_once(editor, second_edito
     assert len(failures) == 1 and isinstance(failures[0], services.AlreadyDecidedError), outcomes
     winner = successes[0].decided_by
     assert f"already decided by {winner.username}" in str(failures[0])
-    assert published_groups("Race").count() == 1
+    assert published_tips("Race").count() == 1
     assert len(publisher.calls) == 1
     assert AuditLogEntry.objects.filter(submission=submission, action="approve").count() == 1
     stored = Submission.objects.get(pk=submission.pk)
@@ -90,13 +88,11 @@ def test_approve_and_reject_at_once_give_one_decision(editor, second_editor, pub
     stored = Submission.objects.get(pk=submission.pk)
     decisions = AuditLogEntry.objects.filter(submission=submission, action__in=["approve", "reject"])
     assert decisions.count() == 1
-    assert published_groups("Mixed").count() == (1 if stored.status == "approved" else 0)
+    assert published_tips("Mixed").count() == (1 if stored.status == "approved" else 0)
 
 
-def test_withdraw_racing_approval_never_publishes_a_withdrawn_item(editor, publisher, monkeypatch):
-    from moderation import publishers
-
-    monkeypatch.setitem(publishers.PUBLISHERS, "tip", slow(publisher))
+def test_withdraw_racing_approval_never_publishes_a_withdrawn_item(editor, publisher, use_publisher):
+    use_publisher("tip", slow(publisher))
     submission = services.submit(kind="tip", data={"title": "Withdrawn race", "body": "b"})
     run_at_once(
         lambda: services.decide(submission_id=submission.pk, editor=editor, action="approve"),
@@ -104,7 +100,7 @@ def test_withdraw_racing_approval_never_publishes_a_withdrawn_item(editor, publi
     )
     stored = Submission.objects.get(pk=submission.pk)
     assert stored.status in ("approved", "withdrawn")
-    assert published_groups("Withdrawn race").count() == (1 if stored.status == "approved" else 0)
+    assert published_tips("Withdrawn race").count() == (1 if stored.status == "approved" else 0)
 
 
 def test_two_editors_claiming_at_once_one_wins(editor, second_editor):

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from moderation import publishers, services
+from moderation import services
 from moderation.models import AuditLogEntry, Submission
-from tests.moderation.helpers import published_groups, reload
+from tests.moderation.helpers import published_tips, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_approve_publishes_once_and_records_who(editor_client, editor, make_subm
     assert submission.status == "approved"
     assert submission.decided_by == editor and submission.decided_at is not None
     assert submission.public_note == "Thank you!"
-    live = published_groups("Slow mornings").get()
+    live = published_tips("Slow mornings").get()
     assert submission.published_object == live
     assert publisher.calls == [
         {
@@ -120,7 +120,7 @@ def test_second_decision_is_refused_with_who_decided(
     assertContains(response, "already decided by editor2", status_code=409)
     submission = reload(submission)
     assert submission.status == "approved" and submission.decided_by == second_editor
-    assert published_groups("Slow mornings").count() == 1
+    assert published_tips("Slow mornings").count() == 1
     assert AuditLogEntry.objects.filter(action__in=["approve", "reject"]).count() == 1
 
 
@@ -129,23 +129,24 @@ def test_approve_twice_through_the_service_publishes_once(editor, second_editor,
     services.decide(submission_id=submission.pk, editor=editor, action="approve")
     with pytest.raises(services.AlreadyDecidedError, match="already decided by editor"):
         services.decide(submission_id=submission.pk, editor=second_editor, action="approve")
-    assert published_groups("Slow mornings").count() == 1
+    assert published_tips("Slow mornings").count() == 1
 
 
-def test_failed_publishing_changes_nothing(editor_client, editor, make_submission, monkeypatch):
-    from django.contrib.auth.models import Group
+def test_failed_publishing_changes_nothing(editor_client, editor, make_submission, register_kind):
+    from resources.models import Tip
+    from resources.services import publish_tip_submission
 
     def failing_publisher(**kwargs):
-        Group.objects.create(name="half-done")
+        publish_tip_submission(**kwargs)  # half done: a real tip row, then a failure
         raise ValidationError("Title is taken.")
 
-    monkeypatch.setitem(publishers.PUBLISHERS, "tip", failing_publisher)
-    submission = make_submission("tip")
+    register_kind("failing", publish=failing_publisher)
+    submission = make_submission("failing", data={"title": "Half done", "body": "b"})
     response = editor_client.post(review_url(submission), {"revision": 1, "action": "approve"})
     assert response.status_code == 409
     assertContains(response, "It could not be published: Title is taken.", status_code=409)
     assert reload(submission).status == "pending"
-    assert not Group.objects.filter(name="half-done").exists()
+    assert not Tip.objects.filter(title="Half done").exists()
     assert not AuditLogEntry.objects.filter(action="approve").exists()
 
 
@@ -194,7 +195,7 @@ def test_editor_edits_then_approves_the_edited_version(editor_client, editor, ma
 
     editor_client.post(review_url(submission), {"revision": 2, "action": "approve"})
     assert publisher.calls[0]["data"]["title"] == "Slow, calm mornings"
-    assert published_groups("Slow, calm mornings").count() == 1
+    assert published_tips("Slow, calm mornings").count() == 1
 
 
 def test_edit_without_changes_logs_nothing(editor_client, make_submission, drug_classes):
@@ -381,17 +382,17 @@ def test_published_signal_fires_after_commit(
             services.decide(submission_id=submission.pk, editor=editor, action="approve")
     finally:
         submission_published.disconnect(listener)
-    assert received == [(submission.pk, published_groups("Slow mornings").get())]
+    assert received == [(submission.pk, published_tips("Slow mornings").get())]
 
 
-def test_clash_on_publishing_is_refused_not_a_server_error(editor_client, make_submission, monkeypatch):
+def test_clash_on_publishing_is_refused_not_a_server_error(editor_client, make_submission, register_kind):
     from django.contrib.auth.models import Group
 
     def clashing_publisher(**kwargs):
         Group.objects.create(name="Editors")  # already exists: unique name
 
-    monkeypatch.setitem(publishers.PUBLISHERS, "tip", clashing_publisher)
-    submission = make_submission("tip")
+    register_kind("clashing", publish=clashing_publisher)
+    submission = make_submission("clashing", data={"title": "Clash", "body": "b"})
     response = editor_client.post(review_url(submission), {"revision": 1, "action": "approve"})
     assertContains(response, "clashes with something already on the site", status_code=409)
     assert reload(submission).status == "pending"

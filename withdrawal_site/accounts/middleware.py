@@ -15,7 +15,6 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
-from . import roles
 from .security_log import log_event
 
 AUTH_AT_KEY = "_wc_auth_at"
@@ -37,7 +36,9 @@ def on_logged_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
 
 
 def is_staff_member(user) -> bool:
-    return user.is_authenticated and (user.is_staff or user.is_superuser or roles.is_editor(user))
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or user.has_perm("moderation.moderate_submission")
+    )
 
 
 def needs_second_factor(request: HttpRequest) -> bool:
