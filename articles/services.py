@@ -1,11 +1,11 @@
 """Writes with side effects on articles. The moderation app calls `publish_article`."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from withdrawal_site.reviewing import next_review_after
-from withdrawal_site.slugs import unique_slug
+from withdrawal_site.slugs import save_with_unique_slug
 
 from .models import Article
 
@@ -30,7 +30,6 @@ def publish_article(
     now = timezone.now()
     article = Article(
         title=title,
-        slug=unique_slug(Article, title, fallback="article"),
         summary=summary,
         body=body,
         sources=sources,
@@ -43,18 +42,7 @@ def publish_article(
         approved_by=approved_by,
         language=language,
     )
-    for _attempt in range(5):
-        try:
-            # A savepoint, so a slug taken meanwhile by a concurrent approval can be retried.
-            with transaction.atomic():
-                article.save()
-            break
-        except IntegrityError:
-            article.pk = None
-            article._state.adding = True
-            article.slug = unique_slug(Article, title, fallback="article")
-    else:
-        raise IntegrityError("Could not find a free slug for the article.")
+    save_with_unique_slug(article, title, fallback="article")
     # A tag needs an address (its slug); one made only of punctuation would have none.
     names = [name.strip() for name in tag_names if name and slugify(name.strip(), allow_unicode=True)]
     if names:

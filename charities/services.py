@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resources.models import DrugClass
-from withdrawal_site.slugs import unique_slug
+from withdrawal_site.slugs import save_with_unique_slug
 
 from . import crisis_snapshot
 from .countries import is_country_code, normalise_country
@@ -67,14 +67,13 @@ def publish_listing(
 
     organization = Organization(
         name=name.strip(),
-        slug=unique_slug(Organization, name, fallback="listing"),
         description=description.strip(),
         website=website.strip(),
         email=email.strip(),
         approved_by=approved_by,
     )
-    organization.full_clean()
-    organization.save()
+    organization.full_clean(exclude=["slug"])
+    save_with_unique_slug(organization, name, fallback="listing")
     service = Service.objects.create(
         organization=organization,
         type=service_type,

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from withdrawal_site.slugs import unique_slug
+from withdrawal_site.slugs import save_with_unique_slug
 
 from .models import Drug, DrugClass, Experience, ResourceLink, Tip
 
@@ -26,7 +26,6 @@ def publish_tip(
     """Create the live, published tip an editor has approved."""
     tip = Tip(
         title=title,
-        slug=unique_slug(Tip, title),
         body=body,
         author_name=author_name,
         language=language,
@@ -34,7 +33,7 @@ def publish_tip(
         approved_by=approved_by,
         approved_at=timezone.now(),
     )
-    tip.save()
+    save_with_unique_slug(tip, title)
     tip.drug_classes.set(_drug_classes(drug_class_slugs))
     return tip
 
@@ -52,7 +51,6 @@ def publish_experience(
     """Create the live, published experience an editor has approved."""
     experience = Experience(
         title=title,
-        slug=unique_slug(Experience, title),
         body=body,
         author_name=author_name,
         language=language,
@@ -60,7 +58,7 @@ def publish_experience(
         approved_by=approved_by,
         approved_at=timezone.now(),
     )
-    experience.save()
+    save_with_unique_slug(experience, title)
     experience.drugs.set(Drug.objects.filter(slug__in=drug_slugs))
     return experience
 
@@ -81,7 +79,6 @@ def publish_resource_link(
         kind = ResourceLink.Kind.OTHER
     link = ResourceLink(
         title=title,
-        slug=unique_slug(ResourceLink, title),
         url=url,
         description=description,
         kind=kind,
@@ -90,7 +87,7 @@ def publish_resource_link(
         approved_by=approved_by,
         approved_at=timezone.now(),
     )
-    link.save()
+    save_with_unique_slug(link, title)
     link.drug_classes.set(_drug_classes(drug_class_slugs))
     return link
 

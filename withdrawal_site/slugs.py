@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 
 _SUFFIX_ROOM = 6  # room for "-99999"
@@ -23,3 +23,22 @@ def unique_slug(model: type[models.Model], text: str, *, fallback: str = "item",
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
+
+
+def save_with_unique_slug(obj: models.Model, text: str, *, fallback: str = "item", attempts: int = 5) -> None:
+    """Save a new `obj` under a `unique_slug` of `text`; retried if a concurrent save took it.
+
+    The one slug-collision rule of every publisher: each try is a savepoint, so
+    a slug taken between choosing and inserting is chosen again, not a failure.
+    """
+    model = type(obj)
+    for _attempt in range(attempts):
+        obj.slug = unique_slug(model, text, fallback=fallback)
+        try:
+            with transaction.atomic():
+                obj.save()
+            return
+        except IntegrityError:
+            obj.pk = None
+            obj._state.adding = True
+    raise IntegrityError(f"Could not find a free slug for the {model._meta.verbose_name}.")

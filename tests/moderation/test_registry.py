@@ -208,3 +208,35 @@ def test_an_editors_group_without_the_permission_cannot_moderate(client, editor,
     )
     verified_login(client, editor)
     assert client.get(reverse("moderation:queue")).status_code == 403
+
+
+# One slug-collision rule ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["tip", "experience", "resource", "article", "listing"])
+def test_every_publisher_retries_a_slug_taken_meanwhile(key, editor, drug_classes):
+    """A racing approval takes the chosen slug between choosing and inserting: it is chosen again."""
+    from django.db.models.signals import pre_save
+
+    from tests.moderation.helpers import VALID_CONTENT
+
+    kind = kinds.get(key)
+    form = kind.form_class(data=VALID_CONTENT[key])
+    assert form.is_valid(), form.errors
+    first = kind.publish(data=form.to_data(), author_name="A", approved_by=editor, language="en")
+    model = type(first)
+    raced = []
+
+    def take_the_slug(sender, instance, **kwargs):
+        if instance.pk is None and not raced:
+            raced.append(instance.slug)
+            model._default_manager.filter(pk=first.pk).update(slug=instance.slug)
+
+    pre_save.connect(take_the_slug, sender=model)
+    try:
+        data = {**form.to_data(), **({"name": "Another line"} if key == "listing" else {})}
+        second = kind.publish(data=data, author_name="B", approved_by=editor, language="en")
+    finally:
+        pre_save.disconnect(take_the_slug, sender=model)
+    first.refresh_from_db()
+    assert raced and second.pk != first.pk and second.slug != first.slug
