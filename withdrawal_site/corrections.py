@@ -3,8 +3,10 @@
 A model that accepts corrections mixes in `Correctable` and names the fields a
 contributor may propose new text for. The moderation app shows the current
 values, stores the proposed ones, diffs them for the editor, and on approval
-calls `apply_correction` inside its transaction. Models with structured data
-(a directory listing's phones, say) override both methods.
+calls `apply_correction` inside its transaction. A model whose correction
+writes other rows (a directory listing's phones, say) overrides
+`correctable_fields` and leaves applying to its app's services, named as
+`apply_correction` by its contribution kind (moderation/kinds.py).
 """
 
 from django.core.exceptions import ValidationError
