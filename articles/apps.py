@@ -7,8 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
+        from taxonomy.registry import register_tagged_type
         from withdrawal_site.search.registry import register
 
         from .models import Article
 
         register(Article)
+        register_tagged_type(Article, label=_("Articles"), list_url_name="articles:list", position=10)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from resources.models import DrugClass
+from taxonomy.models import DrugClass
 from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.slugs import unique_slug
 
