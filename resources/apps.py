@@ -27,7 +27,9 @@ class ResourcesConfig(AppConfig):
         )
         register_drug_lookup(
             "resources.Drug",
-            lambda text: Drug.objects.published()
-            .filter(Q(name__icontains=text) | Q(other_names__icontains=text))
-            .values("drug_class_id"),
+            lambda text: (
+                Drug.objects.published()
+                .filter(Q(name__icontains=text) | Q(other_names__icontains=text))
+                .values("drug_class_id")
+            ),
         )

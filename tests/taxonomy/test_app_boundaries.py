@@ -52,7 +52,11 @@ def test_the_check_sees_every_form_of_import(source):
 
 @pytest.mark.parametrize(
     "source",
-    ["from taxonomy.models import DrugClass", "from withdrawal_site.citations import CITATIONS", "from . import x"],
+    [
+        "from taxonomy.models import DrugClass",
+        "from withdrawal_site.citations import CITATIONS",
+        "from . import x",
+    ],
 )
 def test_the_check_allows_taxonomy_site_and_relative_imports(source):
     assert not foreign_imports("charities", source)
