@@ -11,6 +11,7 @@ from django.urls import reverse
 from charities.models import Service
 from taxonomy.models import DrugClass
 from tests.conftest import verified_login
+from withdrawal_site import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,17 @@ def test_moving_the_content_type_merges_grants_when_both_exist():
         ("taxonomy", "change_drugclass"),
         ("taxonomy", "merge_drugclass"),
     }
+
+
+def test_renaming_a_drug_class_invalidates_cached_pages(client, settings, make_drug, drug_class):
+    settings.PAGE_CACHE_ENABLED = True
+    make_drug("Sertraline", drug_class=drug_class)
+    url = reverse("resources:drug_list")
+    client.get(url)
+    assert client.get(url)[page_cache.HIT_HEADER] == "hit"
+
+    DrugClass.objects.filter(pk=drug_class.pk).update(name="SSRIs and SNRIs")
+
+    response = client.get(url)
+    assert response[page_cache.HIT_HEADER] == "miss"
+    assert "SSRIs and SNRIs" in response.content.decode()
