@@ -6,9 +6,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from .models import Article, article_taggings
+from taxonomy.tags import tags_in_use
+
+from .models import Article
 from .views import render_article
 
 
@@ -19,12 +20,7 @@ class TagListFilter(admin.SimpleListFilter):
     parameter_name = "tag"
 
     def lookups(self, request, model_admin):
-        return [
-            (tag.slug, tag.name)
-            for tag in Tag.objects.filter(taggit_taggeditem_items__in=article_taggings())
-            .distinct()
-            .order_by("name")
-        ]
+        return [(tag.slug, tag.name) for tag in tags_in_use(Article.objects.all())]
 
     def queryset(self, request, queryset):
         if self.value():

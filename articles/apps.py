@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
+        from taxonomy.registry import register_tagged_type
         from withdrawal_site.search.registry import register
 
         from .models import Article
@@ -18,3 +19,4 @@ class ArticlesConfig(AppConfig):
         from .contributions import KINDS
 
         kinds.register(*KINDS)
+        register_tagged_type(Article, label=_("Articles"), list_url_name="articles:list", position=10)

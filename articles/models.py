@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItem
 
+from taxonomy.tags import TaggedQuerySet, taggings
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render, render_markdown
 from withdrawal_site.reviewing import Reviewable
@@ -21,7 +21,7 @@ WORDS_PER_MINUTE = 200
 MIN_HEADINGS_FOR_TOC = 3
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(TaggedQuerySet):
     def published(self) -> "ArticleQuerySet":
         """What the public may see: published status and a publication time already past.
 
@@ -49,16 +49,13 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("language")
         )
 
-    def tagged(self, tag_slug: str) -> "ArticleQuerySet":
-        return self.filter(pk__in=article_taggings().filter(tag__slug=tag_slug).values("object_id"))
-
     def related_to(self, article: "Article", *, limit: int = 3) -> "ArticleQuerySet":
         """Other published articles, those sharing the most tags with `article` first."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
         shared_tags = (
-            article_taggings()
+            taggings(self.model)
             .filter(object_id=models.OuterRef("pk"), tag_id__in=tag_ids)
             .order_by()
             .values("object_id")
@@ -73,16 +70,6 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related(None)
             .order_by("-shared_tags", "-published_at", "-pk")[:limit]
         )
-
-
-def article_taggings() -> models.QuerySet[TaggedItem]:
-    """The tag links of articles.
-
-    Queries go through taggit's TaggedItem by plain foreign keys rather than
-    through `Article.tags` joins: taggit 6.1's join condition uses a Django API
-    deprecated in 6.1, which the test settings turn into an error.
-    """
-    return TaggedItem.objects.filter(content_type__app_label="articles", content_type__model="article")
 
 
 class Article(Correctable, Reviewable, models.Model):
@@ -244,19 +231,3 @@ class Article(Correctable, Reviewable, models.Model):
             language=self.language,
             published_at=self.published_at,
         )
-
-
-def tags_in_use() -> models.QuerySet[Tag]:
-    """Tags on at least one published article, with how many, for the list filter."""
-    published_ids = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-    ).values("pk")
-    return (
-        Tag.objects.filter(
-            taggit_taggeditem_items__content_type__app_label="articles",
-            taggit_taggeditem_items__content_type__model="article",
-            taggit_taggeditem_items__object_id__in=published_ids,
-        )
-        .annotate(article_count=models.Count("taggit_taggeditem_items", distinct=True))
-        .order_by("name")
-    )

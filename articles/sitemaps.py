@@ -1,10 +1,9 @@
-"""This app's entries in /sitemap.xml: the article index, every published article, every tag page."""
+"""This app's entries in /sitemap.xml: the article index and every published article (tag pages: taxonomy)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from .models import Article
-from .tagging import tags_with_published_content
 
 
 class ArticleSitemap(Sitemap):
@@ -29,18 +28,4 @@ class ArticleIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class TagSitemap(Sitemap):
-    """Tag pages with at least one published item of any type."""
-
-    changefreq = "weekly"
-    priority = 0.4
-
-    def items(self):
-        # A tag stored without a slug has no page; it must not break the sitemap.
-        return tags_with_published_content().exclude(slug="")
-
-    def location(self, item) -> str:
-        return reverse("articles:tag", args=[item.slug])
-
-
-SITEMAPS = {"articles": ArticleSitemap, "article_index": ArticleIndexSitemap, "tags": TagSitemap}
+SITEMAPS = {"articles": ArticleSitemap, "article_index": ArticleIndexSitemap}

@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -8,19 +7,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from .models import Article, tags_in_use
-from .tagging import TAG_SECTIONS
+from taxonomy.tags import tags_in_use
+
+from .models import Article
 
 ARTICLES_PER_PAGE = 10
-# Each section of a tag page shows this many items, then links to its full list.
-TAG_SECTION_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class TagSection:
-    label: str
-    items: list
-    more_url: str | None
 
 
 @require_safe
@@ -48,7 +39,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "active_tag": active_tag,
-            "tags": tags_in_use(),
+            "tags": tags_in_use(Article.objects.published()),
             "query_string": query_string,
             "canonical_url": request.build_absolute_uri(
                 reverse("articles:list") + (f"?{canonical_query}" if canonical_query else "")
@@ -105,28 +96,3 @@ def article_jsonld(article: Article, url: str) -> dict:
     if article.byline:
         data["author"] = {"@type": "Person", "name": article.byline}
     return data
-
-
-@require_safe
-def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
-    sections = []
-    for source in TAG_SECTIONS:
-        items = list(source.items(tag)[: TAG_SECTION_LIMIT + 1])
-        sections.append(
-            TagSection(
-                label=source.label,
-                items=items[:TAG_SECTION_LIMIT],
-                more_url=source.full_list_url(tag) if len(items) > TAG_SECTION_LIMIT else None,
-            )
-        )
-    return render(
-        request,
-        "articles/tag.html",
-        {
-            "tag": tag,
-            "sections": sections,
-            "is_empty": not any(section.items for section in sections),
-            "canonical_url": request.build_absolute_uri(reverse("articles:tag", args=[tag.slug])),
-        },
-    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from resources.models import DrugClass
+from taxonomy.models import DrugClass
 
 from .countries import country_name
 from .crisis_lines import load_bundled

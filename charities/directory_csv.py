@@ -29,7 +29,7 @@ from django.core.validators import URLValidator, validate_email, validate_slug
 from django.db import transaction
 from django.db.models import Prefetch
 
-from resources.models import DrugClass
+from taxonomy.models import DrugClass
 from withdrawal_site.slugs import unique_slug
 
 from .countries import is_country_code, normalise_country

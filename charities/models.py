@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.models import DrugClass
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.search.documents import SearchDocument
 
@@ -317,8 +318,6 @@ class ServiceQuerySet(models.QuerySet):
 
         A drug name matches the services for its class and those that cover every drug.
         """
-        from resources.models import Drug
-
         text = text.strip()
         needle = text.lower()
         through = Service.drug_classes.through.objects
@@ -351,16 +350,10 @@ class ServiceQuerySet(models.QuerySet):
                 | Q(languages__endswith=f",{code}")
                 | Q(languages__contains=f",{code},")
             )
-        from resources.models import DrugClass
-
         if DrugClass.objects.filter(name__icontains=text).exists():
             # A drug class by name also finds the services that cover every drug.
             matches |= ~Exists(through.filter(service=OuterRef("pk")))
-        drug_class_ids = (
-            Drug.objects.published()
-            .filter(Q(name__icontains=text) | Q(other_names__icontains=text))
-            .values("drug_class_id")
-        )
+        drug_class_ids = DrugClass.objects.with_drug_named(text).values("pk")
         matches |= Exists(through.filter(service=OuterRef("pk"), drugclass_id__in=drug_class_ids)) | (
             ~Exists(through.filter(service=OuterRef("pk"))) & Exists(drug_class_ids)
         )
@@ -423,7 +416,7 @@ class Service(models.Model):
         help_text=_("Where people can go in person, if they can. Not the area it serves."),
     )
     drug_classes = models.ManyToManyField(
-        "resources.DrugClass", verbose_name=_("drug classes"), blank=True, related_name="directory_services"
+        "taxonomy.DrugClass", verbose_name=_("drug classes"), blank=True, related_name="directory_services"
     )
     languages = models.CharField(
         _("languages"),

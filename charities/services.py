@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from resources.models import DrugClass
+from taxonomy.models import DrugClass
 from withdrawal_site.slugs import save_with_unique_slug
 
 from . import crisis_snapshot

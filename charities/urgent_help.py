@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from resources.guidance import CITATIONS, Citation
+from withdrawal_site.citations import CITATIONS, Citation
 
 
 @dataclass(frozen=True)

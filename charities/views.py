@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from resources.models import DrugClass
+from taxonomy.models import DrugClass
 from withdrawal_site.visitor_country import remember_choice, visitor_country
 
 from . import crisis_snapshot

@@ -2,13 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Drug, DrugClass, Experience, Formulation, ResourceLink, TaperingMethod, Tip
-
-
-@admin.register(DrugClass)
-class DrugClassAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    prepopulated_fields = {"slug": ["name"]}
+from .models import Drug, Experience, Formulation, ResourceLink, TaperingMethod, Tip
 
 
 @admin.register(Drug)

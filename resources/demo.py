@@ -10,7 +10,9 @@ are labelled as such on every page. Nothing here is individual medical advice.
 
 from django.utils import timezone
 
-from .models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
+from taxonomy.models import DrugClass
+
+from .models import Drug, Experience, ResourceLink, TaperingMethod, Tip
 
 FORMS_SOURCE = (
     "As listed in the British National Formulary (BNF) and the product information; "

@@ -8,8 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.models import DrugClass
+
 from . import planner
-from .models import Drug, DrugClass, Formulation
+from .models import Drug, Formulation
 from .planner import MAX_STEPS, PlanInput, TooManyStepsError, count_dosed_steps
 
 EARLIEST_START = date(1990, 1, 1)

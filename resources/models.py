@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -7,33 +6,14 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
+from taxonomy.models import DrugClass
+from taxonomy.tags import TaggedQuerySet
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render_markdown
 from withdrawal_site.reviewing import Reviewable
 from withdrawal_site.search.documents import SearchDocument
 from withdrawal_site.slugs import unique_slug
-
-
-class DrugClass(models.Model):
-    """A class of psychiatric drug; the directory and community content filter by it."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("drug class")
-        verbose_name_plural = _("drug classes")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("resources:drug_list") + f"?drug_class={self.slug}"
 
 
 def plain_text(html: str) -> str:
@@ -267,23 +247,12 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
 # --- Community content: tips, experiences, resource links ---------------------------------------
 
 
-class ContributedQuerySet(models.QuerySet):
+class ContributedQuerySet(TaggedQuerySet):
     def published(self):
         return self.filter(status=ContributedContent.Status.PUBLISHED)
 
     def in_drug_class(self, slug: str):
         return self.filter(drug_classes__slug=slug).distinct()
-
-    def tagged(self, slug: str):
-        """Items with this tag.
-
-        A subquery on taggit's table rather than `tags__slug`: that join goes through
-        taggit's extra join condition, which calls an API Django 6.1 deprecates.
-        """
-        content_type = ContentType.objects.get_for_model(self.model)
-        return self.filter(
-            pk__in=TaggedItem.objects.filter(content_type=content_type, tag__slug=slug).values("object_id")
-        )
 
 
 class ContributedContent(Correctable, models.Model):

@@ -3,9 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
+from taxonomy.models import DrugClass
 from withdrawal_site.slugs import save_with_unique_slug
 
-from .models import Drug, DrugClass, Experience, ResourceLink, Tip
+from .models import Drug, Experience, ResourceLink, Tip
 
 
 def _drug_classes(slugs: list[str]) -> list[DrugClass]:

@@ -1,6 +1,5 @@
 import re
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -10,16 +9,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 
-from charities.models import Organization
+from taxonomy.tags import tags_in_use
 
 from . import guidance, planner, reference
 from .forms import COUNTRIES, DrugFilterForm, ListFilterForm, PlanCheckForm, PlannerForm
 from .models import Drug, Experience, Formulation, ResourceLink, TaperingMethod, Tip
 
 PAGE_SIZE = 20
-RELATED_LISTINGS_LIMIT = 8
 
 
 def _page(request: HttpRequest, queryset):
@@ -89,10 +86,6 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "experiences": experiences,
         "links": links,
         "equivalence": reference.row_for(drug.slug),
-        # Only names and links are shown, so none of the listings' details are prefetched.
-        "related_listings": Organization.objects.for_drug_class(drug.drug_class)
-        .prefetch_related(None)
-        .order_by("name")[:RELATED_LISTINGS_LIMIT],
         "jsonld": jsonld,
     }
     return render(request, "resources/drug_detail.html", context)
@@ -128,11 +121,7 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
     published = model.objects.published()
-    tags = Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(model),
-        taggit_taggeditem_items__object_id__in=published.values("pk"),
-    ).distinct()
-    form = ListFilterForm(request.GET or None, tags=tags)
+    form = ListFilterForm(request.GET or None, tags=tags_in_use(published))
     items = published
     if form.is_bound and form.is_valid():
         if drug_class := form.cleaned_data["drug_class"]:

@@ -105,6 +105,7 @@ DEFAULT_INVALIDATING_APPS = (
     "moderation",
     "disclaimers",
     "taggit",
+    "taxonomy",
     "search",
     "withdrawal_site",
 )

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "withdrawal_site.disclaimers",
     "withdrawal_site.accounts",
     "withdrawal_site.search",
+    # Drug classes and tags, shared by the content apps below so none imports another.
+    "taxonomy",
     "resources",
     "articles",
     "charities",

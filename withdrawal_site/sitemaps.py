@@ -5,6 +5,7 @@ import articles.sitemaps
 import charities.sitemaps
 import moderation.sitemaps
 import resources.sitemaps
+import taxonomy.sitemaps
 
 
 class StaticPagesSitemap(Sitemap):
@@ -41,6 +42,7 @@ def all_sitemaps() -> dict:
         **articles.sitemaps.SITEMAPS,
         **resources.sitemaps.SITEMAPS,
         **charities.sitemaps.SITEMAPS,
+        **taxonomy.sitemaps.SITEMAPS,
     }
     return {
         **{name: in_every_language(sitemap_class) for name, sitemap_class in translated.items()},

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("", include("withdrawal_site.disclaimers.urls")),
     path("", include("withdrawal_site.search.urls")),
+    path("", include("taxonomy.urls")),
     path("", include("articles.urls")),
     path("", include("resources.urls")),
     path("", include("charities.urls")),

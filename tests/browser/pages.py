@@ -5,10 +5,11 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles.models import Article, tags_in_use
+from articles.models import Article
 from charities.models import Organization
 from moderation.models import Submission
 from resources.models import Drug, TaperingMethod, Tip
+from taxonomy.tags import tags_in_use
 
 NOT_FOUND_PATH = "/this-page-does-not-exist/"
 PLANNER_QUERY = urlencode(
@@ -22,7 +23,7 @@ def planner_with_schedule() -> str:
 
 def public_pages() -> list[tuple[str, str]]:
     """(name, path) for every public page type; call after the demo content is loaded."""
-    tag: Tag = tags_in_use().first()
+    tag: Tag = tags_in_use(Article.objects.published()).first()
     return [
         ("home", reverse("home")),
         ("drug list", reverse("resources:drug_list")),
@@ -40,7 +41,7 @@ def public_pages() -> list[tuple[str, str]]:
         ("crisis", reverse("charities:crisis")),
         ("articles", reverse("articles:list")),
         ("article", Article.objects.published().first().get_absolute_url()),
-        ("tag", reverse("articles:tag", args=[tag.slug])),
+        ("tag", reverse("taxonomy:tag", args=[tag.slug])),
         ("contribute", reverse("moderation:contribute")),
         ("contribute a tip", reverse("moderation:contribute_kind", args=["tip"])),
         ("search", f"{reverse('search:results')}?q=sertraline"),

@@ -89,7 +89,7 @@ def test_drug_page_brings_everything_together(
     assert data["about"]["alternateName"] == ["Lustral", "Zoloft"]
 
 
-def test_drug_page_renders_related_listings_when_given(client, drug, rf):
+def test_directory_partial_renders_the_listings_it_is_given(rf):
     from django.template.loader import render_to_string
 
     class Listing:
@@ -99,14 +99,10 @@ def test_drug_page_renders_related_listings_when_given(client, drug, rf):
         def get_absolute_url(self):
             return "/support/withdrawal-helpline/"
 
-    request = rf.get(drug.get_absolute_url())
-    html = render_to_string(
-        "resources/drug_detail.html",
-        {"drug": drug, "related_listings": [Listing()], "jsonld": {}},
-        request=request,
-    )
+    html = render_to_string("charities/_drug_class_listings.html", {"listings": [Listing()]})
     assert "Support in the directory" in html
     assert "/support/withdrawal-helpline/" in html
+    assert "Support in the directory" not in render_to_string("charities/_drug_class_listings.html", {})
 
 
 def test_benzodiazepine_drug_links_to_the_equivalence_table(client, make_drug, benzo_class):
