@@ -20,7 +20,7 @@ from moderation.forms import (
     validate_list_length,
 )
 from moderation.kinds import ContributionKind
-from resources.contributions import drug_classes_field
+from taxonomy.forms import drug_classes_field
 
 from . import services
 from .models import Organization, Service

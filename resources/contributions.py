@@ -15,25 +15,16 @@ from moderation.forms import (
     SHORT_TEXT_MAX,
     TITLE_MAX,
     ContentForm,
-    SlugChoicesField,
     split_list,
     text_field,
     url_field,
     validate_list_length,
 )
 from moderation.kinds import ContributionKind
+from taxonomy.forms import drug_classes_field
 
 from . import services
-from .models import DrugClass, ResourceLink
-
-
-def drug_classes_field() -> SlugChoicesField:
-    """Tick-boxes of drug classes, stored by slug (also used by the directory's listing form)."""
-    return SlugChoicesField(
-        queryset=DrugClass.objects.all(),
-        label=_("Drug classes this is about"),
-        too_many_message=_("Please choose fewer drug classes."),
-    )
+from .models import ResourceLink
 
 
 class TipForm(ContentForm):
