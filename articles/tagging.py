@@ -33,8 +33,8 @@ class TagSectionSource:
     list_url_name: str
 
     def items(self, tag: Tag) -> QuerySet:
-        # Only titles and links are listed: no related data to prefetch.
-        return self.published().tagged(tag.slug).prefetch_related(None)
+        # Only titles and links are listed: the pure published() filter loads nothing more.
+        return self.published().tagged(tag.slug)
 
     def full_list_url(self, tag: Tag) -> str:
         return reverse(self.list_url_name) + "?" + urlencode({"tag": tag.slug})

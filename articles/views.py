@@ -25,7 +25,7 @@ class TagSection:
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published()
+    articles = Article.objects.for_list()
     active_tag = None
     tag_slug = request.GET.get("tag", "")
     if tag_slug:
@@ -59,7 +59,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.for_detail(), slug=slug)
     return render_article(request, article)
 
 

@@ -39,7 +39,7 @@ def _query_string(form) -> str:
 @require_safe
 def drug_list(request: HttpRequest) -> HttpResponse:
     form = DrugFilterForm(request.GET or None)
-    drugs = Drug.objects.published().order_by("drug_class__position", "drug_class__name", "name")
+    drugs = Drug.objects.for_list()
     if form.is_bound and form.is_valid():
         if form.cleaned_data["drug_class"]:
             drugs = drugs.filter(drug_class=form.cleaned_data["drug_class"])
@@ -50,21 +50,17 @@ def drug_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    drug = get_object_or_404(Drug.objects.published(), slug=slug)
-    # Titles only on this page: one query per section, without the lists' prefetches.
+    drug = get_object_or_404(Drug.objects.for_detail(), slug=slug)
+    # Titles only on this page: one query per section, from the pure published() filter.
     # Only the methods whose own text fits a form this drug comes in (no bead counting for tablets).
     methods = [
         method
-        for method in TaperingMethod.objects.published()
-        .filter(drug_classes=drug.drug_class_id)
-        .prefetch_related(None)
+        for method in TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id)
         if method.fits(drug)
     ]
-    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
-    experiences = Experience.objects.published().filter(drugs=drug).prefetch_related(None)[:10]
-    links = (
-        ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
-    )
+    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
+    experiences = Experience.objects.published().filter(drugs=drug)[:10]
+    links = ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
     jsonld = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -89,10 +85,10 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "experiences": experiences,
         "links": links,
         "equivalence": reference.row_for(drug.slug),
-        # Only names and links are shown, so none of the listings' details are prefetched.
-        "related_listings": Organization.objects.for_drug_class(drug.drug_class)
-        .prefetch_related(None)
-        .order_by("name")[:RELATED_LISTINGS_LIMIT],
+        # Only names and links are shown, so none of the listings' details are loaded.
+        "related_listings": Organization.objects.for_drug_class(drug.drug_class).order_by("name")[
+            :RELATED_LISTINGS_LIMIT
+        ],
         "jsonld": jsonld,
     }
     return render(request, "resources/drug_detail.html", context)
@@ -103,12 +99,12 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def method_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.published()})
+    return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.for_list()})
 
 
 @require_safe
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    method = get_object_or_404(TaperingMethod.objects.published(), slug=slug)
+    method = get_object_or_404(TaperingMethod.objects.for_detail(), slug=slug)
     jsonld = {
         "@context": "https://schema.org",
         "@type": "HowTo",
@@ -133,7 +129,7 @@ def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
         taggit_taggeditem_items__object_id__in=published.values("pk"),
     ).distinct()
     form = ListFilterForm(request.GET or None, tags=tags)
-    items = published
+    items = model.objects.for_list()
     if form.is_bound and form.is_valid():
         if drug_class := form.cleaned_data["drug_class"]:
             items = items.in_drug_class(drug_class.slug)
@@ -151,7 +147,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def tip_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tip = get_object_or_404(Tip.objects.published(), slug=slug)
+    tip = get_object_or_404(Tip.objects.for_detail(), slug=slug)
     return render(request, "resources/tip_detail.html", {"tip": tip})
 
 
@@ -162,7 +158,7 @@ def experience_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def experience_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    experience = get_object_or_404(Experience.objects.published(), slug=slug)
+    experience = get_object_or_404(Experience.objects.for_detail(), slug=slug)
     return render(request, "resources/experience_detail.html", {"experience": experience})
 
 
@@ -173,7 +169,7 @@ def link_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    link = get_object_or_404(ResourceLink.objects.published(), slug=slug)
+    link = get_object_or_404(ResourceLink.objects.for_detail(), slug=slug)
     return render(request, "resources/link_detail.html", {"link": link})
 
 
@@ -183,9 +179,9 @@ def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def benzo_equivalents(request: HttpRequest) -> HttpResponse:
     published_slugs = set(
-        Drug.objects.filter(
-            is_published=True, slug__in=[row.drug_slug for row in reference.BENZODIAZEPINE_EQUIVALENTS]
-        ).values_list("slug", flat=True)
+        Drug.objects.published()
+        .filter(slug__in=[row.drug_slug for row in reference.BENZODIAZEPINE_EQUIVALENTS])
+        .values_list("slug", flat=True)
     )
     context = {
         "rows": reference.BENZODIAZEPINE_EQUIVALENTS,
@@ -238,7 +234,7 @@ def _chosen_drug(request: HttpRequest) -> Drug | None:
     slug = request.GET.get("drug", "")
     if not SLUG.match(slug):
         return None
-    return Drug.objects.published().filter(slug=slug).first()
+    return Drug.objects.for_detail().filter(slug=slug).first()
 
 
 def _chosen_country(request: HttpRequest) -> str:
