@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from withdrawal_site import jsonld
+
 from .models import Article, tags_in_use
 from .tagging import TAG_SECTIONS
 
@@ -84,24 +86,18 @@ def render_article(request: HttpRequest, article: Article, *, is_preview: bool =
 
 def article_jsonld(article: Article, url: str) -> dict:
     """schema.org MedicalWebPage: what search engines need to show review dates."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": article.title,
-        "headline": article.title,
-        "description": article.summary,
-        "url": url,
-        "inLanguage": article.language,
-        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "publisher": {"@type": "Organization", "name": "Withdrawal Commons"},
-        "keywords": [tag.name for tag in article.tags.all()],
-        "dateModified": article.updated_at,
-    }
-    if article.published_at:
-        data["datePublished"] = article.published_at
-    if article.last_reviewed:
-        data["lastReviewed"] = article.last_reviewed
-        data["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
+    data = jsonld.medical_web_page(
+        name=article.title,
+        headline=article.title,
+        description=article.summary,
+        url=url,
+        in_language=article.language,
+        publisher=dict(jsonld.PUBLISHER),
+        keywords=[tag.name for tag in article.tags.all()],
+        dateModified=article.updated_at,
+        datePublished=article.published_at or None,
+        last_reviewed=article.last_reviewed,
+    )
     if article.byline:
         data["author"] = {"@type": "Person", "name": article.byline}
     return data

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from charities.models import Organization
+from withdrawal_site import jsonld
 
 from . import guidance, planner, reference
 from .forms import COUNTRIES, DrugFilterForm, ListFilterForm, PlanCheckForm, PlannerForm
@@ -61,23 +62,14 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
     experiences = Experience.objects.published().filter(drugs=drug)[:10]
     links = ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": drug.name,
-        "url": request.build_absolute_uri(drug.get_absolute_url()),
-        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "about": {
-            "@type": "Drug",
-            "name": drug.name,
-            "nonProprietaryName": drug.name,
-            "alternateName": drug.other_names_list,
-            "drugClass": {"@type": "DrugClass", "name": drug.drug_class.name},
-        },
-    }
-    if drug.last_reviewed:
-        jsonld["lastReviewed"] = drug.last_reviewed.isoformat()
-        jsonld["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
+    page_data = jsonld.medical_web_page(
+        name=drug.name,
+        url=request.build_absolute_uri(drug.get_absolute_url()),
+        about=jsonld.drug(
+            name=drug.name, alternate_names=drug.other_names_list, drug_class=drug.drug_class.name
+        ),
+        last_reviewed=drug.last_reviewed,
+    )
     context = {
         "drug": drug,
         "methods": methods,
@@ -89,7 +81,7 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "related_listings": Organization.objects.for_drug_class(drug.drug_class).order_by("name")[
             :RELATED_LISTINGS_LIMIT
         ],
-        "jsonld": jsonld,
+        "jsonld": page_data,
     }
     return render(request, "resources/drug_detail.html", context)
 
@@ -105,18 +97,13 @@ def method_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     method = get_object_or_404(TaperingMethod.objects.for_detail(), slug=slug)
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "HowTo",
-        "name": method.name,
-        "description": method.summary,
-        "url": request.build_absolute_uri(method.get_absolute_url()),
-        "step": [
-            {"@type": "HowToStep", "position": position, "text": text}
-            for position, text in enumerate(method.step_list, start=1)
-        ],
-    }
-    return render(request, "resources/method_detail.html", {"method": method, "jsonld": jsonld})
+    page_data = jsonld.how_to(
+        name=method.name,
+        description=method.summary,
+        url=request.build_absolute_uri(method.get_absolute_url()),
+        steps=method.step_list,
+    )
+    return render(request, "resources/method_detail.html", {"method": method, "jsonld": page_data})
 
 
 # --- Community lists -----------------------------------------------------------------------------
