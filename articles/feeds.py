@@ -27,7 +27,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:feed")
 
     def items(self):
-        return Article.objects.published()[:FEED_LENGTH]
+        return Article.objects.for_list()[:FEED_LENGTH]
 
     def item_title(self, item: Article) -> str:
         return xml_safe(item.title)

@@ -1,17 +1,16 @@
-import html
 import math
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from taxonomy.tags import TaggedQuerySet, taggings
+from withdrawal_site.content import MarkdownFieldsMixin, PublishableQuerySet
 from withdrawal_site.corrections import Correctable
-from withdrawal_site.markdown import render, render_markdown
+from withdrawal_site.markdown import plain_text, render
 from withdrawal_site.reviewing import Reviewable
 from withdrawal_site.search.documents import SearchDocument
 
@@ -21,19 +20,14 @@ WORDS_PER_MINUTE = 200
 MIN_HEADINGS_FOR_TOC = 3
 
 
-class ArticleQuerySet(TaggedQuerySet):
-    def published(self) -> "ArticleQuerySet":
-        """What the public may see: published status and a publication time already past.
+class ArticleQuerySet(TaggedQuerySet, PublishableQuerySet):
+    list_prefetch_related = ("tags",)
+    detail_select_related = ("reviewed_by",)
+    detail_prefetch_related = ("tags",)
 
-        Every public view, the feed and the sitemap start here, so a draft or a
-        future-dated article cannot leak through one of them.
-        """
-        return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-            .select_related("reviewed_by")
-            .prefetch_related("tags")
-            .order_by("-published_at", "-pk")
-        )
+    def published_q(self) -> models.Q:
+        """Published status and a publication time already past: a future date is a schedule."""
+        return models.Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def versions_of(self, article: "Article") -> "ArticleQuerySet":
         """The published versions of the same article in other languages (one query, no prefetch)."""
@@ -43,8 +37,6 @@ class ArticleQuerySet(TaggedQuerySet):
             .filter(models.Q(pk=original_id) | models.Q(translation_of_id=original_id))
             .exclude(pk=article.pk)
             .exclude(language=article.language)
-            .select_related(None)
-            .prefetch_related(None)
             .only("slug", "title", "language")
             .order_by("language")
         )
@@ -67,12 +59,11 @@ class ArticleQuerySet(TaggedQuerySet):
             .exclude(pk=article.pk)
             .annotate(shared_tags=models.Subquery(shared_tags, output_field=models.IntegerField()))
             .filter(shared_tags__gt=0)
-            .prefetch_related(None)
             .order_by("-shared_tags", "-published_at", "-pk")[:limit]
         )
 
 
-class Article(Correctable, Reviewable, models.Model):
+class Article(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """A plain-language article written and reviewed by editors."""
 
     class Status(models.TextChoices):
@@ -80,6 +71,7 @@ class Article(Correctable, Reviewable, models.Model):
         PUBLISHED = "published", _("Published")
 
     CORRECTABLE_FIELDS = ("title", "summary", "body", "sources")
+    markdown_fields = {"body": "body_html", "sources": "sources_html"}
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -162,27 +154,23 @@ class Article(Correctable, Reviewable, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        rendered = render(self.body)
-        self.body_html = rendered.html
-        self.headings = [
-            {"level": heading.level, "anchor": heading.anchor, "text": heading.text}
-            for heading in rendered.headings
-        ]
-        self.word_count = len(self.plain_text().split())
-        self.sources_html = render_markdown(self.sources)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "body_html",
-                "headings",
-                "word_count",
-                "sources_html",
-            }
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", args=[self.slug])
+
+    @classmethod
+    def rendered_from_markdown(cls, source: str, text: str) -> dict:
+        """The body also gives the headings and the word count, stored so pages never re-render."""
+        if source != "body":
+            return super().rendered_from_markdown(source, text)
+        rendered = render(text)
+        return {
+            "body_html": rendered.html,
+            "headings": [
+                {"level": heading.level, "anchor": heading.anchor, "text": heading.text}
+                for heading in rendered.headings
+            ],
+            "word_count": len(plain_text(rendered.html).split()),
+        }
 
     @property
     def language_name(self) -> str:
@@ -217,7 +205,7 @@ class Article(Correctable, Reviewable, models.Model):
         return entries
 
     def plain_text(self) -> str:
-        return html.unescape(strip_tags(self.body_html))
+        return plain_text(self.body_html)
 
     def search_document(self) -> SearchDocument | None:
         if not self.is_published:

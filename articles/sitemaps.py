@@ -11,7 +11,7 @@ class ArticleSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Article.objects.published().prefetch_related(None)
+        return Article.objects.published()
 
     def lastmod(self, item: Article):
         return item.updated_at

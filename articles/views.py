@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from taxonomy.tags import tags_in_use
+from withdrawal_site import jsonld
 
 from .models import Article
 
@@ -16,7 +17,7 @@ ARTICLES_PER_PAGE = 10
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published()
+    articles = Article.objects.for_list()
     active_tag = None
     tag_slug = request.GET.get("tag", "")
     if tag_slug:
@@ -50,7 +51,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.for_detail(), slug=slug)
     return render_article(request, article)
 
 
@@ -75,24 +76,18 @@ def render_article(request: HttpRequest, article: Article, *, is_preview: bool =
 
 def article_jsonld(article: Article, url: str) -> dict:
     """schema.org MedicalWebPage: what search engines need to show review dates."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": article.title,
-        "headline": article.title,
-        "description": article.summary,
-        "url": url,
-        "inLanguage": article.language,
-        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "publisher": {"@type": "Organization", "name": "Withdrawal Commons"},
-        "keywords": [tag.name for tag in article.tags.all()],
-        "dateModified": article.updated_at,
-    }
-    if article.published_at:
-        data["datePublished"] = article.published_at
-    if article.last_reviewed:
-        data["lastReviewed"] = article.last_reviewed
-        data["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
+    data = jsonld.medical_web_page(
+        name=article.title,
+        headline=article.title,
+        description=article.summary,
+        url=url,
+        in_language=article.language,
+        publisher=dict(jsonld.PUBLISHER),
+        keywords=[tag.name for tag in article.tags.all()],
+        dateModified=article.updated_at,
+        datePublished=article.published_at or None,
+        last_reviewed=article.last_reviewed,
+    )
     if article.byline:
         data["author"] = {"@type": "Person", "name": article.byline}
     return data

@@ -1,6 +1,11 @@
-"""schema.org data for a directory page: the organisation as an NGO with its ContactPoints."""
+"""schema.org data for a directory page: the organisation as an NGO with its ContactPoints.
+
+Built with withdrawal_site.jsonld, which writes every page's block.
+"""
 
 from django.http import HttpRequest
+
+from withdrawal_site import jsonld
 
 from .models import Organization, Schedule
 
@@ -17,20 +22,15 @@ _DAYS = {
 
 def organization_jsonld(organization: Organization, request: HttpRequest) -> dict:
     """Uses only the prefetched `listed_services`, so it adds no queries."""
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "NGO",
-        "name": organization.name,
-        "url": request.build_absolute_uri(organization.get_absolute_url()),
-    }
-    if organization.description:
-        data["description"] = organization.description
-    if organization.website:
-        data["sameAs"] = organization.website
-    if organization.email:
-        data["email"] = organization.email
-    if organization.charity_number:
-        data["identifier"] = organization.charity_number
+    data = jsonld.document(
+        "NGO",
+        name=organization.name,
+        url=request.build_absolute_uri(organization.get_absolute_url()),
+        description=organization.description or None,
+        sameAs=organization.website or None,
+        email=organization.email or None,
+        identifier=organization.charity_number or None,
+    )
     contact_points = []
     for service in organization.listed_services:
         if service.status in (service.Status.UNKNOWN, service.Status.REPORTED_CLOSED):

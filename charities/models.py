@@ -103,15 +103,25 @@ def today() -> datetime.date:
 
 
 class OrganizationQuerySet(models.QuerySet):
+    """The directory's "published": an organisation is public while it has a listed service.
+
+    Same shape as withdrawal_site.content.PublishableQuerySet: `listed()` is a
+    pure filter, `for_list()`/`for_detail()` add the loading pages need.
+    """
+
     def listed(self) -> "OrganizationQuerySet":
-        """Organisations with a service people can use, each with those services prefetched.
+        """Organisations with a service people can use: a pure filter, nothing loaded, no order."""
+        return self.filter(Exists(Service.objects.listed_only().filter(organization=OuterRef("pk"))))
+
+    def for_list(self) -> "OrganizationQuerySet":
+        """Listed organisations by name, each with its listed services prefetched.
 
         The services are in `organization.listed_services`, each with phones,
         schedules, areas and drug classes: a fixed number of queries however
         many organisations there are.
         """
         return (
-            self.filter(Exists(Service.objects.listed_only().filter(organization=OuterRef("pk"))))
+            self.listed()
             .prefetch_related(
                 Prefetch(
                     "services",
@@ -121,6 +131,10 @@ class OrganizationQuerySet(models.QuerySet):
             )
             .order_by("name")
         )
+
+    def for_detail(self) -> "OrganizationQuerySet":
+        """One organisation's page renders the same services as a list entry."""
+        return self.for_list()
 
     def for_drug_class(self, drug_class) -> "OrganizationQuerySet":
         """Listed organisations with a service for `drug_class` (a DrugClass or its slug)."""

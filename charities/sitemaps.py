@@ -10,7 +10,7 @@ class DirectorySitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Organization.objects.listed().prefetch_related(None)
+        return Organization.objects.listed().order_by("name")
 
     def lastmod(self, organization: Organization):
         return organization.updated_at

@@ -104,7 +104,7 @@ def support_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_object_or_404(Organization.objects.listed(), slug=slug)
+    organization = get_object_or_404(Organization.objects.for_detail(), slug=slug)
     return render(
         request,
         "charities/detail.html",

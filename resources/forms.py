@@ -163,7 +163,7 @@ class PlannerForm(forms.Form):
 
     def __init__(self, *args, formulations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["drug"].queryset = Drug.objects.filter(is_published=True).only("name", "slug")
+        self.fields["drug"].queryset = Drug.objects.published().only("name", "slug")
         self.formulation_records = {str(record.pk): record for record in formulations}
         self.fields["formulations"].choices = [
             (key, _formulation_choice_label(record)) for key, record in self.formulation_records.items()
@@ -345,7 +345,7 @@ class PlanCheckForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["drug"].queryset = Drug.objects.filter(is_published=True).select_related("drug_class")
+        self.fields["drug"].queryset = Drug.objects.published().select_related("drug_class")
 
     def clean_given_steps(self) -> list[tuple[date | None, Decimal]]:
         text = self.cleaned_data.get("given_steps", "")

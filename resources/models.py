@@ -2,38 +2,40 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from taxonomy.models import DrugClass
 from taxonomy.tags import TaggedQuerySet
+from withdrawal_site.content import MarkdownFieldsMixin, PublishableQuerySet
 from withdrawal_site.corrections import Correctable
-from withdrawal_site.markdown import render_markdown
+from withdrawal_site.markdown import plain_text
 from withdrawal_site.reviewing import Reviewable
 from withdrawal_site.search.documents import SearchDocument
 from withdrawal_site.slugs import unique_slug
 
-
-def plain_text(html: str) -> str:
-    return " ".join(strip_tags(html).split())
-
-
 # --- Editor-written reference pages: drugs and methods ----------------------------------------
 
 
-class EditorialQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+class EditorialQuerySet(PublishableQuerySet):
+    """Editor-written reference pages, published by their `is_published` boolean.
+
+    A boolean rather than a status (see withdrawal_site/content.py): these pages
+    have no drafts in the database, only "shown" or "taken down".
+    """
+
+    def published_q(self) -> models.Q:
+        return models.Q(is_published=True)
 
 
 class DrugQuerySet(EditorialQuerySet):
-    def published(self):
-        return super().published().select_related("drug_class")
+    list_select_related = ("drug_class",)
+    # Grouped under their class on the list page.
+    list_ordering = ("drug_class__position", "drug_class__name", "name")
 
 
-class Drug(Correctable, Reviewable, models.Model):
+class Drug(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """One drug: the facts a person tapering looks for, each with its source."""
 
     class Liquid(models.TextChoices):
@@ -82,6 +84,8 @@ class Drug(Correctable, Reviewable, models.Model):
 
     objects = DrugQuerySet.as_manager()
 
+    markdown_fields = {"notes": "notes_html", "sources": "sources_html"}
+
     CORRECTABLE_FIELDS = (
         "other_names",
         "half_life",
@@ -99,11 +103,6 @@ class Drug(Correctable, Reviewable, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.notes_html = render_markdown(self.notes)
-        self.sources_html = render_markdown(self.sources)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:drug_detail", args=[self.slug])
@@ -132,11 +131,10 @@ class Drug(Correctable, Reviewable, models.Model):
 
 
 class TaperingMethodQuerySet(EditorialQuerySet):
-    def published(self):
-        return super().published().prefetch_related("drug_classes")
+    list_prefetch_related = ("drug_classes",)
 
 
-class TaperingMethod(Correctable, Reviewable, models.Model):
+class TaperingMethod(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """A lay way of making small doses, with a worked example."""
 
     class NeedsForm(models.TextChoices):
@@ -183,6 +181,13 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
 
     objects = TaperingMethodQuerySet.as_manager()
 
+    markdown_fields = {
+        "worked_example": "worked_example_html",
+        "what_you_need": "what_you_need_html",
+        "cautions": "cautions_html",
+        "sources": "sources_html",
+    }
+
     CORRECTABLE_FIELDS = (
         "summary",
         "worked_example",
@@ -200,13 +205,6 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.worked_example_html = render_markdown(self.worked_example)
-        self.what_you_need_html = render_markdown(self.what_you_need)
-        self.cautions_html = render_markdown(self.cautions)
-        self.sources_html = render_markdown(self.sources)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:method_detail", args=[self.slug])
@@ -247,15 +245,17 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
 # --- Community content: tips, experiences, resource links ---------------------------------------
 
 
-class ContributedQuerySet(TaggedQuerySet):
-    def published(self):
-        return self.filter(status=ContributedContent.Status.PUBLISHED)
+class ContributedQuerySet(TaggedQuerySet, PublishableQuerySet):
+    """Community content: public only in the Published status an editor's approval sets."""
+
+    def published_q(self) -> models.Q:
+        return models.Q(status=ContributedContent.Status.PUBLISHED)
 
     def in_drug_class(self, slug: str):
         return self.filter(drug_classes__slug=slug).distinct()
 
 
-class ContributedContent(Correctable, models.Model):
+class ContributedContent(MarkdownFieldsMixin, Correctable, models.Model):
     """What the community contributes: public only once an editor has approved it."""
 
     class Status(models.TextChoices):
@@ -302,8 +302,7 @@ class ContributedContent(Correctable, models.Model):
 
 
 class TipQuerySet(ContributedQuerySet):
-    def published(self):
-        return super().published().prefetch_related("drug_classes", "tags")
+    list_prefetch_related = ("drug_classes", "tags")
 
 
 class Tip(ContributedContent):
@@ -319,15 +318,13 @@ class Tip(ContributedContent):
 
     objects = TipQuerySet.as_manager()
 
+    markdown_fields = {"body": "body_html"}
+
     CORRECTABLE_FIELDS = ("title", "body")
 
     class Meta(ContributedContent.Meta):
         verbose_name = _("tip")
         verbose_name_plural = _("tips")
-
-    def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:tip_detail", args=[self.slug])
@@ -348,14 +345,10 @@ class Tip(ContributedContent):
 
 
 class ExperienceQuerySet(ContributedQuerySet):
-    def published(self):
-        return (
-            super()
-            .published()
-            .prefetch_related(
-                models.Prefetch("drugs", queryset=Drug.objects.select_related("drug_class")), "tags"
-            )
-        )
+    @property
+    def list_prefetch_related(self):
+        # A fresh Prefetch each time: Django may adjust a Prefetch while it prefetches.
+        return (models.Prefetch("drugs", queryset=Drug.objects.select_related("drug_class")), "tags")
 
     def in_drug_class(self, slug: str):
         return self.filter(drugs__drug_class__slug=slug).distinct()
@@ -372,15 +365,13 @@ class Experience(ContributedContent):
 
     objects = ExperienceQuerySet.as_manager()
 
+    markdown_fields = {"body": "body_html"}
+
     CORRECTABLE_FIELDS = ("title", "body")
 
     class Meta(ContributedContent.Meta):
         verbose_name = _("experience")
         verbose_name_plural = _("experiences")
-
-    def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:experience_detail", args=[self.slug])
@@ -403,8 +394,7 @@ class Experience(ContributedContent):
 
 
 class ResourceLinkQuerySet(ContributedQuerySet):
-    def published(self):
-        return super().published().prefetch_related("drug_classes", "tags")
+    list_prefetch_related = ("drug_classes", "tags")
 
 
 class ResourceLink(ContributedContent):
@@ -431,15 +421,13 @@ class ResourceLink(ContributedContent):
 
     objects = ResourceLinkQuerySet.as_manager()
 
+    markdown_fields = {"description": "description_html"}
+
     CORRECTABLE_FIELDS = ("title", "url", "description")
 
     class Meta(ContributedContent.Meta):
         verbose_name = _("resource link")
         verbose_name_plural = _("resource links")
-
-    def save(self, *args, **kwargs) -> None:
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("resources:link_detail", args=[self.slug])

@@ -30,7 +30,7 @@ class DrugSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Drug.objects.filter(is_published=True).order_by("name")
+        return Drug.objects.published().order_by("name")
 
     def lastmod(self, item):
         return item.updated_at
@@ -38,7 +38,7 @@ class DrugSitemap(Sitemap):
 
 class MethodSitemap(DrugSitemap):
     def items(self):
-        return TaperingMethod.objects.filter(is_published=True).order_by("position", "name")
+        return TaperingMethod.objects.published().order_by("position", "name")
 
 
 class TipSitemap(Sitemap):
@@ -46,7 +46,7 @@ class TipSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Tip.objects.filter(status=Tip.Status.PUBLISHED).order_by("pk")
+        return Tip.objects.published().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -54,12 +54,12 @@ class TipSitemap(Sitemap):
 
 class ExperienceSitemap(TipSitemap):
     def items(self):
-        return Experience.objects.filter(status=Experience.Status.PUBLISHED).order_by("pk")
+        return Experience.objects.published().order_by("pk")
 
 
 class ResourceLinkSitemap(TipSitemap):
     def items(self):
-        return ResourceLink.objects.filter(status=ResourceLink.Status.PUBLISHED).order_by("pk")
+        return ResourceLink.objects.published().order_by("pk")
 
 
 SITEMAPS = {

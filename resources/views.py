@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from taxonomy.tags import tags_in_use
+from withdrawal_site import jsonld
 
 from . import guidance, planner, reference
 from .forms import COUNTRIES, DrugFilterForm, ListFilterForm, PlanCheckForm, PlannerForm
@@ -36,7 +37,7 @@ def _query_string(form) -> str:
 @require_safe
 def drug_list(request: HttpRequest) -> HttpResponse:
     form = DrugFilterForm(request.GET or None)
-    drugs = Drug.objects.published().order_by("drug_class__position", "drug_class__name", "name")
+    drugs = Drug.objects.for_list()
     if form.is_bound and form.is_valid():
         if form.cleaned_data["drug_class"]:
             drugs = drugs.filter(drug_class=form.cleaned_data["drug_class"])
@@ -47,38 +48,25 @@ def drug_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    drug = get_object_or_404(Drug.objects.published(), slug=slug)
-    # Titles only on this page: one query per section, without the lists' prefetches.
+    drug = get_object_or_404(Drug.objects.for_detail(), slug=slug)
+    # Titles only on this page: one query per section, from the pure published() filter.
     # Only the methods whose own text fits a form this drug comes in (no bead counting for tablets).
     methods = [
         method
-        for method in TaperingMethod.objects.published()
-        .filter(drug_classes=drug.drug_class_id)
-        .prefetch_related(None)
+        for method in TaperingMethod.objects.published().filter(drug_classes=drug.drug_class_id)
         if method.fits(drug)
     ]
-    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
-    experiences = Experience.objects.published().filter(drugs=drug).prefetch_related(None)[:10]
-    links = (
-        ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id).prefetch_related(None)[:10]
+    tips = Tip.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
+    experiences = Experience.objects.published().filter(drugs=drug)[:10]
+    links = ResourceLink.objects.published().filter(drug_classes=drug.drug_class_id)[:10]
+    page_data = jsonld.medical_web_page(
+        name=drug.name,
+        url=request.build_absolute_uri(drug.get_absolute_url()),
+        about=jsonld.drug(
+            name=drug.name, alternate_names=drug.other_names_list, drug_class=drug.drug_class.name
+        ),
+        last_reviewed=drug.last_reviewed,
     )
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": drug.name,
-        "url": request.build_absolute_uri(drug.get_absolute_url()),
-        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "about": {
-            "@type": "Drug",
-            "name": drug.name,
-            "nonProprietaryName": drug.name,
-            "alternateName": drug.other_names_list,
-            "drugClass": {"@type": "DrugClass", "name": drug.drug_class.name},
-        },
-    }
-    if drug.last_reviewed:
-        jsonld["lastReviewed"] = drug.last_reviewed.isoformat()
-        jsonld["reviewedBy"] = {"@type": "Organization", "name": "Withdrawal Commons editors"}
     context = {
         "drug": drug,
         "methods": methods,
@@ -86,7 +74,7 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "experiences": experiences,
         "links": links,
         "equivalence": reference.row_for(drug.slug),
-        "jsonld": jsonld,
+        "jsonld": page_data,
     }
     return render(request, "resources/drug_detail.html", context)
 
@@ -96,24 +84,19 @@ def drug_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def method_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.published()})
+    return render(request, "resources/method_list.html", {"methods": TaperingMethod.objects.for_list()})
 
 
 @require_safe
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    method = get_object_or_404(TaperingMethod.objects.published(), slug=slug)
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "HowTo",
-        "name": method.name,
-        "description": method.summary,
-        "url": request.build_absolute_uri(method.get_absolute_url()),
-        "step": [
-            {"@type": "HowToStep", "position": position, "text": text}
-            for position, text in enumerate(method.step_list, start=1)
-        ],
-    }
-    return render(request, "resources/method_detail.html", {"method": method, "jsonld": jsonld})
+    method = get_object_or_404(TaperingMethod.objects.for_detail(), slug=slug)
+    page_data = jsonld.how_to(
+        name=method.name,
+        description=method.summary,
+        url=request.build_absolute_uri(method.get_absolute_url()),
+        steps=method.step_list,
+    )
+    return render(request, "resources/method_detail.html", {"method": method, "jsonld": page_data})
 
 
 # --- Community lists -----------------------------------------------------------------------------
@@ -122,7 +105,7 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
     published = model.objects.published()
     form = ListFilterForm(request.GET or None, tags=tags_in_use(published))
-    items = published
+    items = model.objects.for_list()
     if form.is_bound and form.is_valid():
         if drug_class := form.cleaned_data["drug_class"]:
             items = items.in_drug_class(drug_class.slug)
@@ -140,7 +123,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def tip_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tip = get_object_or_404(Tip.objects.published(), slug=slug)
+    tip = get_object_or_404(Tip.objects.for_detail(), slug=slug)
     return render(request, "resources/tip_detail.html", {"tip": tip})
 
 
@@ -151,7 +134,7 @@ def experience_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def experience_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    experience = get_object_or_404(Experience.objects.published(), slug=slug)
+    experience = get_object_or_404(Experience.objects.for_detail(), slug=slug)
     return render(request, "resources/experience_detail.html", {"experience": experience})
 
 
@@ -162,7 +145,7 @@ def link_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    link = get_object_or_404(ResourceLink.objects.published(), slug=slug)
+    link = get_object_or_404(ResourceLink.objects.for_detail(), slug=slug)
     return render(request, "resources/link_detail.html", {"link": link})
 
 
@@ -172,9 +155,9 @@ def link_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def benzo_equivalents(request: HttpRequest) -> HttpResponse:
     published_slugs = set(
-        Drug.objects.filter(
-            is_published=True, slug__in=[row.drug_slug for row in reference.BENZODIAZEPINE_EQUIVALENTS]
-        ).values_list("slug", flat=True)
+        Drug.objects.published()
+        .filter(slug__in=[row.drug_slug for row in reference.BENZODIAZEPINE_EQUIVALENTS])
+        .values_list("slug", flat=True)
     )
     context = {
         "rows": reference.BENZODIAZEPINE_EQUIVALENTS,
@@ -227,7 +210,7 @@ def _chosen_drug(request: HttpRequest) -> Drug | None:
     slug = request.GET.get("drug", "")
     if not SLUG.match(slug):
         return None
-    return Drug.objects.published().filter(slug=slug).first()
+    return Drug.objects.for_detail().filter(slug=slug).first()
 
 
 def _chosen_country(request: HttpRequest) -> str:

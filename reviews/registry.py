@@ -8,7 +8,7 @@ model has, so only published content is listed.
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,22 +18,22 @@ class ReviewableKind:
     label: str
     model_label: str
     title_field: str
-    published: Q
 
     @property
     def model(self) -> type[Model]:
         return apps.get_model(self.model_label)
 
     def published_items(self) -> QuerySet:
-        return self.model.objects.filter(self.published)
+        """The model's own `published()`: a pure filter, so `only()` and `select_for_update()` apply."""
+        return self.model.objects.published()
 
     def title_of(self, item) -> str:
         return str(getattr(item, self.title_field))
 
 
 KINDS: tuple[ReviewableKind, ...] = (
-    ReviewableKind("article", _("Article"), "articles.Article", "title", Q(status="published")),
-    ReviewableKind("drug", _("Drug"), "resources.Drug", "name", Q(is_published=True)),
-    ReviewableKind("method", _("Tapering method"), "resources.TaperingMethod", "name", Q(is_published=True)),
+    ReviewableKind("article", _("Article"), "articles.Article", "title"),
+    ReviewableKind("drug", _("Drug"), "resources.Drug", "name"),
+    ReviewableKind("method", _("Tapering method"), "resources.TaperingMethod", "name"),
 )
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}

@@ -21,6 +21,7 @@ still overflows the stack, falls back to escaped plain paragraphs: linear,
 never an exception, so stored data can never take a page down.
 """
 
+import html as html_entities
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,7 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
@@ -275,3 +276,13 @@ def render_markdown(text: str) -> str:
 def sanitize_html(html: str) -> str:
     """Sanitise HTML that did not come from `render` (for example a stored field)."""
     return _cleaner().clean(html)
+
+
+def plain_text(html: str) -> str:
+    """The words of stored HTML, as a reader would read them: for search, summaries and word counts.
+
+    Tags stripped and entities decoded, so "Salt &amp; vinegar &lt;3" becomes
+    "Salt & vinegar <3": whatever shows this text escapes it once, itself (a
+    search snippet escaped twice would show "&amp;"). Whitespace collapsed.
+    """
+    return " ".join(html_entities.unescape(strip_tags(html or "")).split())

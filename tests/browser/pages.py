@@ -37,7 +37,7 @@ def public_pages() -> list[tuple[str, str]]:
         ("resources", reverse("resources:link_list")),
         ("benzodiazepine equivalents", reverse("resources:benzo_equivalents")),
         ("support directory", reverse("charities:list")),
-        ("organisation", Organization.objects.listed().first().get_absolute_url()),
+        ("organisation", Organization.objects.listed().order_by("name").first().get_absolute_url()),
         ("crisis", reverse("charities:crisis")),
         ("articles", reverse("articles:list")),
         ("article", Article.objects.published().first().get_absolute_url()),

@@ -1,10 +1,13 @@
 """Search over the real content models: what is published is found, nothing else."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from resources.models import Tip
+from withdrawal_site.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +91,15 @@ def test_a_new_phone_moves_the_organisation_page_date(make_listing):
     before = Organization.objects.get(pk=service.organization_id).updated_at
     Phone.objects.create(service=service, number="0117 950 0020", country="GB")
     assert Organization.objects.get(pk=service.organization_id).updated_at > before
+
+
+def test_a_tip_is_indexed_and_shown_as_written_not_as_html_entities(client, make_tip):
+    tip = make_tip("Crisps", body="Salt & vinegar <3")
+    assert tip.search_document().body == "Salt & vinegar <3"
+    entry = SearchEntry.objects.get(url=tip.get_absolute_url())
+    assert (entry.summary, entry.body) == ("Salt & vinegar <3", "Salt & vinegar <3")
+    response = search(client, "vinegar")
+    assertContains(response, f'href="{tip.get_absolute_url()}"')
+    snippet = re.search(r'<p class="search-snippet">(.*?)</p>', response.content.decode(), re.S).group(1)
+    assert "Salt &amp;" in snippet and "&lt;3" in snippet
+    assert "&amp;amp;" not in snippet and "&amp;lt;" not in snippet

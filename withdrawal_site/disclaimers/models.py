@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from withdrawal_site.markdown import render_markdown
+from withdrawal_site.content import MarkdownFieldsMixin
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ class DisclaimerKey(models.TextChoices):
     CRISIS = "crisis", _("Crisis page")
 
 
-class Disclaimer(models.Model):
+class Disclaimer(MarkdownFieldsMixin, models.Model):
     """A disclaimer text admins can edit; pages show it by key."""
 
     key = models.SlugField(_("key"), max_length=40, unique=True, choices=DisclaimerKey.choices)
@@ -33,6 +33,8 @@ class Disclaimer(models.Model):
     body_html = models.TextField(editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    markdown_fields = {"body": "body_html"}
+
     class Meta:
         ordering = ["key"]
         verbose_name = _("disclaimer")
@@ -42,7 +44,6 @@ class Disclaimer(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
         cache.delete(cache_key(self.key))
 

@@ -1,11 +1,8 @@
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+
+from withdrawal_site.jsonld import script as jsonld_script
 
 register = template.Library()
 
@@ -21,15 +18,11 @@ def correction_url(obj: models.Model) -> str:
     return reverse("moderation:contribute_kind", args=["correction"]) + f"?target={correction_target(obj)}"
 
 
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
 @register.filter
 def jsonld(data: dict) -> str:
-    """A schema.org JSON-LD block from a dict built in Python.
+    """A schema.org JSON-LD block from a dict built in Python (withdrawal_site.jsonld).
 
     `{{ data|jsonld }}` inside `{% block head %}`. Data blocks are not executed,
     so the Content-Security-Policy needs no exception for them.
     """
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+    return jsonld_script(data)
