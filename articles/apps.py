@@ -5,10 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
-
-    def ready(self) -> None:
-        from withdrawal_site.search.registry import register
-
-        from .models import Article
-
-        register(Article)

@@ -13,7 +13,7 @@ from taggit.models import Tag, TaggedItem
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render, render_markdown
 from withdrawal_site.reviewing import Reviewable
-from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.search.documents import Indexed, SearchDocument
 
 # Plain-language reading speed; deliberately slow, since many readers are unwell.
 WORDS_PER_MINUTE = 200
@@ -85,7 +85,7 @@ def article_taggings() -> models.QuerySet[TaggedItem]:
     return TaggedItem.objects.filter(content_type__app_label="articles", content_type__model="article")
 
 
-class Article(Correctable, Reviewable, models.Model):
+class Article(Indexed, Correctable, Reviewable, models.Model):
     """A plain-language article written and reviewed by editors."""
 
     class Status(models.TextChoices):

@@ -9,10 +9,6 @@ class CharitiesConfig(AppConfig):
     verbose_name = _("Support directory")
 
     def ready(self) -> None:
-        from withdrawal_site.search.registry import register
-
         from . import signals
-        from .models import Organization
 
-        register(Organization)
         signals.connect()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resources.models import DrugClass
+from withdrawal_site import content_changed
 from withdrawal_site.accounts.roles import ADMINS
 from withdrawal_site.slugs import unique_slug
 
@@ -114,6 +115,11 @@ def mark_verified(
     pks = [service.pk for service in services]
     day = on or today()
     count = Service.objects.filter(pk__in=pks).update(last_verified=day, verified_by=verified_by)
+    # update() sends no signals: the listings' pages and search entries change through the hook.
+    content_changed.mark(Service, pks)
+    content_changed.mark(
+        Organization, Service.objects.filter(pk__in=pks).values_list("organization_id", flat=True).distinct()
+    )
     Verification.objects.bulk_create(
         Verification(service_id=pk, verified_by=verified_by, verified_on=day, note=note.strip()[:300])
         for pk in pks
@@ -167,5 +173,8 @@ def apply_listing_correction(*, organization: Organization, changes: dict[str, s
     """Apply an approved correction; a changed contact detail clears the verification."""
     organization.apply_correction(changes)
     if CONTACT_FIELDS & set(changes):
-        Service.objects.filter(organization=organization).update(last_verified=None, verified_by=None)
+        services = Service.objects.filter(organization=organization)
+        content_changed.mark(Service, services.values_list("pk", flat=True))
+        services.update(last_verified=None, verified_by=None)  # sends no signals: hence the mark
+        content_changed.mark(Organization, [organization.pk])
     return organization

@@ -7,11 +7,3 @@ class ResourcesConfig(AppConfig):
 
     name = "resources"
     verbose_name = _("Tapering knowledge")
-
-    def ready(self) -> None:
-        from withdrawal_site.search.registry import register
-
-        from .models import Drug, Experience, ResourceLink, TaperingMethod, Tip
-
-        for model in (Drug, TaperingMethod, Tip, Experience, ResourceLink):
-            register(model)

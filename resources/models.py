@@ -12,7 +12,7 @@ from taggit.models import TaggedItem
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import render_markdown
 from withdrawal_site.reviewing import Reviewable
-from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.search.documents import Indexed, SearchDocument
 from withdrawal_site.slugs import unique_slug
 
 
@@ -53,7 +53,7 @@ class DrugQuerySet(EditorialQuerySet):
         return super().published().select_related("drug_class")
 
 
-class Drug(Correctable, Reviewable, models.Model):
+class Drug(Indexed, Correctable, Reviewable, models.Model):
     """One drug: the facts a person tapering looks for, each with its source."""
 
     class Liquid(models.TextChoices):
@@ -136,6 +136,10 @@ class Drug(Correctable, Reviewable, models.Model):
     def other_names_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.select_related("drug_class")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published:
             return None
@@ -156,7 +160,7 @@ class TaperingMethodQuerySet(EditorialQuerySet):
         return super().published().prefetch_related("drug_classes")
 
 
-class TaperingMethod(Correctable, Reviewable, models.Model):
+class TaperingMethod(Indexed, Correctable, Reviewable, models.Model):
     """A lay way of making small doses, with a worked example."""
 
     class NeedsForm(models.TextChoices):
@@ -248,6 +252,10 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
     def step_list(self) -> list[str]:
         return [line.strip() for line in self.steps.splitlines() if line.strip()]
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
@@ -286,7 +294,7 @@ class ContributedQuerySet(models.QuerySet):
         )
 
 
-class ContributedContent(Correctable, models.Model):
+class ContributedContent(Indexed, Correctable, models.Model):
     """What the community contributes: public only once an editor has approved it."""
 
     class Status(models.TextChoices):
@@ -363,6 +371,10 @@ class Tip(ContributedContent):
     def get_absolute_url(self) -> str:
         return reverse("resources:tip_detail", args=[self.slug])
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
@@ -416,10 +428,16 @@ class Experience(ContributedContent):
     def get_absolute_url(self) -> str:
         return reverse("resources:experience_detail", args=[self.slug])
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related(
+            models.Prefetch("drugs", queryset=Drug.objects.select_related("drug_class"))
+        )
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
-        drugs = list(self.drugs.select_related("drug_class"))
+        drugs = list(self.drugs.all())
         return SearchDocument(
             kind="experience",
             title=self.title,
@@ -474,6 +492,10 @@ class ResourceLink(ContributedContent):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:link_detail", args=[self.slug])
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
 
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
