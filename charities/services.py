@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resources.models import DrugClass
@@ -115,11 +116,12 @@ def mark_verified(
     pks = [service.pk for service in services]
     day = on or today()
     count = Service.objects.filter(pk__in=pks).update(last_verified=day, verified_by=verified_by)
-    # update() sends no signals: the listings' pages and search entries change through the hook.
+    # update() sends no signals: the listings' pages (their date, the sitemap's
+    # lastmod) and search entries change here and through the hook.
+    organization_ids = set(Service.objects.filter(pk__in=pks).values_list("organization_id", flat=True))
+    Organization.objects.filter(pk__in=organization_ids).update(updated_at=timezone.now())
     content_changed.mark(Service, pks)
-    content_changed.mark(
-        Organization, Service.objects.filter(pk__in=pks).values_list("organization_id", flat=True).distinct()
-    )
+    content_changed.mark(Organization, organization_ids)
     Verification.objects.bulk_create(
         Verification(service_id=pk, verified_by=verified_by, verified_on=day, note=note.strip()[:300])
         for pk in pks

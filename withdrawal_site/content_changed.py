@@ -128,7 +128,7 @@ def _owner_field(through: type[models.Model], owner: type[models.Model]) -> mode
 def _on_m2m_changed(sender, instance, action, reverse, model, pk_set, using=DEFAULT_DB_ALIAS, **kwargs):
     """Both sides of a changed relation changed: the instance and the related objects.
 
-    A reverse clear (`drug_class.tip_set.clear()`) names no related objects,
+    A reverse clear (`drug_class.tips.clear()`) names no related objects,
     so they are read just before it.
     """
     if action == "pre_clear" and reverse:

@@ -158,15 +158,17 @@ def index_objects(model: type[models.Model], pks: Iterable) -> None:
     their documents read (`search_queryset`), one delete, one upsert, one
     vector update and one insert of terms.
     """
+    pks = list(pks)
     wanted = {str(pk) for pk in pks}
     if not wanted:
         return
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     documents: dict[str, SearchDocument] = {}
-    for instance in model.search_queryset(model._default_manager.filter(pk__in=list(pks))):
-        document = instance.search_document()
-        if document is not None:
-            documents[str(instance.pk)] = document
+    for batch in _batches(pks, 500):
+        for instance in model.search_queryset(model._default_manager.filter(pk__in=batch)):
+            document = instance.search_document()
+            if document is not None:
+                documents[str(instance.pk)] = document
     gone = wanted - documents.keys()
     if gone:
         SearchEntry.objects.filter(content_type=content_type, object_id__in=sorted(gone)).delete()
