@@ -227,8 +227,9 @@ class Organization(Indexed, Correctable, models.Model):
     def mark_changed(self) -> None:
         """Something on this organisation's page changed (a service, phone, hours, area).
 
-        Bumps `updated_at` (the sitemap's lastmod), and the save re-indexes it
-        for search. `charities/signals.py` calls it; nothing else needs to.
+        Bumps `updated_at` (the sitemap's lastmod); the save is noted by the
+        content-changed hook, which re-indexes it for search on commit.
+        `charities/signals.py` calls it; nothing else needs to.
         """
         self.save(update_fields=["updated_at"])
 

@@ -3,8 +3,8 @@
 An organisation's page shows its services, phones, hours and areas, and its
 search document is built from them. A change to any of them, made anywhere
 (the admin, an import, a correction, a shell), marks the organisation
-changed in the same transaction: `updated_at` moves (the sitemap's lastmod)
-and the save re-indexes it.
+changed in the same transaction: `updated_at` moves (the sitemap's lastmod),
+once per transaction, and the content-changed hook re-indexes it on commit.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
