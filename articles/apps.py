@@ -7,16 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from taxonomy.registry import register_tagged_type
-        from withdrawal_site.search.registry import register
-
-        from .models import Article
-
-        register(Article)
-
         from moderation import kinds
+        from taxonomy.registry import register_tagged_type
 
         from .contributions import KINDS
+        from .models import Article
 
         kinds.register(*KINDS)
         register_tagged_type(Article, label=_("Articles"), list_url_name="articles:list", position=10)

@@ -12,7 +12,7 @@ from withdrawal_site.content import MarkdownFieldsMixin, PublishableQuerySet
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import plain_text, render
 from withdrawal_site.reviewing import Reviewable
-from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.search.documents import Indexed, SearchDocument
 
 # Plain-language reading speed; deliberately slow, since many readers are unwell.
 WORDS_PER_MINUTE = 200
@@ -63,7 +63,7 @@ class ArticleQuerySet(TaggedQuerySet, PublishableQuerySet):
         )
 
 
-class Article(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
+class Article(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """A plain-language article written and reviewed by editors."""
 
     class Status(models.TextChoices):

@@ -9,12 +9,8 @@ class CharitiesConfig(AppConfig):
     verbose_name = _("Support directory")
 
     def ready(self) -> None:
-        from withdrawal_site.search.registry import register
-
         from . import signals
-        from .models import Organization
 
-        register(Organization)
         signals.connect()
 
         from moderation import kinds

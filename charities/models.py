@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import DrugClass
 from withdrawal_site.corrections import Correctable
-from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.search.documents import Indexed, SearchDocument
 
 from .countries import COUNTRIES, country_name
 from .phones import display_phone, normalise_phone
@@ -144,7 +144,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(Correctable, models.Model):
+class Organization(Indexed, Correctable, models.Model):
     """Who runs a service (HSDS organization)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -195,14 +195,25 @@ class Organization(Correctable, models.Model):
 
     # Search -------------------------------------------------------------
 
-    def search_document(self) -> SearchDocument | None:
+    @staticmethod
+    def _searchable_services() -> "ServiceQuerySet":
         # Only what the document uses: no phones or hours.
-        services = list(
-            Service.objects.listed_only()
-            .filter(organization=self)
-            .select_related("organization")
-            .prefetch_related(Prefetch("areas", queryset=ServiceArea.objects.order_by("pk")), "drug_classes")
+        return Service.objects.listed_only().prefetch_related(
+            Prefetch("areas", queryset=ServiceArea.objects.order_by("pk")), "drug_classes"
         )
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related(
+            Prefetch("services", queryset=cls._searchable_services(), to_attr="searchable_services")
+        )
+
+    def search_document(self) -> SearchDocument | None:
+        services = getattr(self, "searchable_services", None)
+        if services is None:
+            services = list(
+                self._searchable_services().filter(organization=self).select_related("organization")
+            )
         if not services:
             return None
         drug_classes = sorted({dc.slug for service in services for dc in service.drug_classes.all()})
@@ -231,8 +242,9 @@ class Organization(Correctable, models.Model):
     def mark_changed(self) -> None:
         """Something on this organisation's page changed (a service, phone, hours, area).
 
-        Bumps `updated_at` (the sitemap's lastmod), and the save re-indexes it
-        for search. `charities/signals.py` calls it; nothing else needs to.
+        Bumps `updated_at` (the sitemap's lastmod); the save is noted by the
+        content-changed hook, which re-indexes it for search on commit.
+        `charities/signals.py` calls it; nothing else needs to.
         """
         self.save(update_fields=["updated_at"])
 

@@ -6,9 +6,11 @@ from types import MappingProxyType
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taxonomy.models import DrugClass
+from withdrawal_site import content_changed
 from withdrawal_site.slugs import save_with_unique_slug
 
 from . import crisis_snapshot
@@ -113,6 +115,12 @@ def mark_verified(
     pks = [service.pk for service in services]
     day = on or today()
     count = Service.objects.filter(pk__in=pks).update(last_verified=day, verified_by=verified_by)
+    # update() sends no signals: the listings' pages (their date, the sitemap's
+    # lastmod) and search entries change here and through the hook.
+    organization_ids = set(Service.objects.filter(pk__in=pks).values_list("organization_id", flat=True))
+    Organization.objects.filter(pk__in=organization_ids).update(updated_at=timezone.now())
+    content_changed.mark(Service, pks)
+    content_changed.mark(Organization, organization_ids)
     Verification.objects.bulk_create(
         Verification(service_id=pk, verified_by=verified_by, verified_on=day, note=note.strip()[:300])
         for pk in pks
@@ -199,7 +207,10 @@ def apply_listing_correction(*, target: Organization, changes: dict[str, str]) -
     if service_changes:
         _correct_first_service(organization, service_changes)
     if CONTACT_FIELDS & set(changes):
-        Service.objects.filter(organization=organization).update(last_verified=None, verified_by=None)
+        services = Service.objects.filter(organization=organization)
+        content_changed.mark(Service, services.values_list("pk", flat=True))
+        services.update(last_verified=None, verified_by=None)  # sends no signals: hence the mark
+        content_changed.mark(Organization, [organization.pk])
     return organization
 
 

@@ -3,16 +3,22 @@
 An organisation's page shows its services, phones, hours and areas, and its
 search document is built from them. A change to any of them, made anywhere
 (the admin, an import, a correction, a shell), marks the organisation
-changed in the same transaction: `updated_at` moves (the sitemap's lastmod)
-and the save re-indexes it.
+changed in the same transaction: `updated_at` moves (the sitemap's lastmod),
+once per transaction, and the content-changed hook re-indexes it on commit.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from withdrawal_site import content_changed
 
 from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
 
 
 def _mark_organization_changed(organization_id: int | None) -> None:
+    # Once per organisation per transaction: an import adds dozens of parts to
+    # one organisation, and its first save already moved `updated_at`.
+    if organization_id is None or content_changed.is_pending(Organization, organization_id):
+        return
     organization = Organization.objects.filter(pk=organization_id).first()
     if organization is not None:
         organization.mark_changed()
@@ -24,11 +30,15 @@ def _service_changed(sender, instance: Service, raw: bool = False, **kwargs) -> 
 
 
 def _service_part_changed(sender, instance: Phone | Schedule | ServiceArea, raw: bool = False, **kwargs):
-    if not raw:
-        organization_id = Service.objects.filter(pk=instance.service_id).values_list(
-            "organization_id", flat=True
+    if raw:
+        return
+    if type(instance).service.is_cached(instance):
+        organization_id = instance.service.organization_id
+    else:
+        organization_id = (
+            Service.objects.filter(pk=instance.service_id).values_list("organization_id", flat=True).first()
         )
-        _mark_organization_changed(organization_id.first())
+    _mark_organization_changed(organization_id)
 
 
 def _service_drug_classes_changed(sender, instance, action: str, **kwargs) -> None:

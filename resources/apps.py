@@ -11,17 +11,11 @@ class ResourcesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models import Q
 
-        from taxonomy.registry import register_drug_lookup, register_tagged_type
-        from withdrawal_site.search.registry import register
-
-        from .models import Drug, Experience, ResourceLink, TaperingMethod, Tip
-
-        for model in (Drug, TaperingMethod, Tip, Experience, ResourceLink):
-            register(model)
-
         from moderation import kinds
+        from taxonomy.registry import register_drug_lookup, register_tagged_type
 
         from .contributions import KINDS
+        from .models import Drug, Experience, ResourceLink, Tip
 
         kinds.register(*KINDS)
         register_tagged_type(Tip, label=_("Tips"), list_url_name="resources:tip_list", position=20)

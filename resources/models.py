@@ -12,7 +12,7 @@ from withdrawal_site.content import MarkdownFieldsMixin, PublishableQuerySet
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.markdown import plain_text
 from withdrawal_site.reviewing import Reviewable
-from withdrawal_site.search.documents import SearchDocument
+from withdrawal_site.search.documents import Indexed, SearchDocument
 from withdrawal_site.slugs import unique_slug
 
 # --- Editor-written reference pages: drugs and methods ----------------------------------------
@@ -35,7 +35,7 @@ class DrugQuerySet(EditorialQuerySet):
     list_ordering = ("drug_class__position", "drug_class__name", "name")
 
 
-class Drug(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
+class Drug(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """One drug: the facts a person tapering looks for, each with its source."""
 
     class Liquid(models.TextChoices):
@@ -115,6 +115,10 @@ class Drug(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     def other_names_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.select_related("drug_class")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published:
             return None
@@ -134,7 +138,7 @@ class TaperingMethodQuerySet(EditorialQuerySet):
     list_prefetch_related = ("drug_classes",)
 
 
-class TaperingMethod(MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
+class TaperingMethod(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     """A lay way of making small doses, with a worked example."""
 
     class NeedsForm(models.TextChoices):
@@ -226,6 +230,10 @@ class TaperingMethod(MarkdownFieldsMixin, Correctable, Reviewable, models.Model)
     def step_list(self) -> list[str]:
         return [line.strip() for line in self.steps.splitlines() if line.strip()]
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
@@ -255,7 +263,7 @@ class ContributedQuerySet(TaggedQuerySet, PublishableQuerySet):
         return self.filter(drug_classes__slug=slug).distinct()
 
 
-class ContributedContent(MarkdownFieldsMixin, Correctable, models.Model):
+class ContributedContent(Indexed, MarkdownFieldsMixin, Correctable, models.Model):
     """What the community contributes: public only once an editor has approved it."""
 
     class Status(models.TextChoices):
@@ -329,6 +337,10 @@ class Tip(ContributedContent):
     def get_absolute_url(self) -> str:
         return reverse("resources:tip_detail", args=[self.slug])
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
@@ -376,10 +388,16 @@ class Experience(ContributedContent):
     def get_absolute_url(self) -> str:
         return reverse("resources:experience_detail", args=[self.slug])
 
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related(
+            models.Prefetch("drugs", queryset=Drug.objects.select_related("drug_class"))
+        )
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:
             return None
-        drugs = list(self.drugs.select_related("drug_class"))
+        drugs = list(self.drugs.all())
         return SearchDocument(
             kind="experience",
             title=self.title,
@@ -431,6 +449,10 @@ class ResourceLink(ContributedContent):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:link_detail", args=[self.slug])
+
+    @classmethod
+    def search_queryset(cls, queryset):
+        return queryset.prefetch_related("drug_classes")
 
     def search_document(self) -> SearchDocument | None:
         if not self.is_published or self.pk is None:

@@ -122,3 +122,45 @@ def _crisis_snapshot_in_tmp(settings, tmp_path):
     # The crisis page's outage snapshot (charities.crisis_snapshot) is written on every crisis-line
     # change; keep each test's copy out of the working tree.
     settings.CRISIS_SNAPSHOT_PATH = tmp_path / "crisis_snapshot.json"
+
+
+@pytest.fixture(autouse=True)
+def _content_changed_runs_at_the_code_commit(monkeypatch):
+    """Run the content-changed hook where the code under test would commit.
+
+    A test's own transaction never commits, so the hook's on_commit callback
+    would never run and the search index would never change. Here it runs when
+    the outermost atomic block of the code under test ends, or at once outside
+    one: what a real commit does in production. Other on_commit callbacks
+    (emails, the crisis snapshot) are left for django_capture_on_commit_callbacks.
+    """
+    from django.db import transaction
+
+    from withdrawal_site import content_changed
+
+    def in_code_transaction(connection) -> bool:
+        return any(not block._from_testcase for block in connection.atomic_blocks)
+
+    schedule = content_changed.schedule
+
+    def schedule_in_test(pending):
+        if in_code_transaction(transaction.get_connection(pending.using)):
+            schedule(pending)
+        else:
+            pending()
+
+    atomic_exit = transaction.Atomic.__exit__
+
+    def exit_in_test(self, exc_type, exc_value, traceback):
+        result = atomic_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if not self._from_testcase and connection.atomic_blocks and not in_code_transaction(connection):
+            hooks = connection.run_on_commit
+            due = [entry for entry in hooks if isinstance(entry[1], content_changed.Pending)]
+            connection.run_on_commit = [entry for entry in hooks if entry not in due]
+            for _, pending, _ in due:
+                pending()
+        return result
+
+    monkeypatch.setattr(content_changed, "schedule", schedule_in_test)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_in_test)

@@ -18,6 +18,7 @@ class WithdrawalSiteConfig(AppConfig):
             install_client_deadline()
 
         # Any change to public content makes every cached page out of date.
-        from . import page_cache
+        from . import content_changed, page_cache
 
         page_cache.connect_signals()
+        content_changed.connect()

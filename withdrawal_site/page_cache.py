@@ -193,10 +193,14 @@ WRITE_STATEMENT = re.compile(
 )
 
 
+def invalidating_apps() -> frozenset[str]:
+    return frozenset(_setting("PAGE_CACHE_INVALIDATING_APPS", DEFAULT_INVALIDATING_APPS))
+
+
 @lru_cache(maxsize=1)
 def public_tables() -> frozenset[str]:
     """Every table (many-to-many ones included) of the apps that feed public pages."""
-    labels = set(_setting("PAGE_CACHE_INVALIDATING_APPS", DEFAULT_INVALIDATING_APPS))
+    labels = invalidating_apps()
     return frozenset(
         model._meta.db_table
         for model in django_apps.get_models(include_auto_created=True)

@@ -1,126 +1,162 @@
-"""A registered model is indexed on save, delete and M2M change, in its transaction.
+"""Searchable models are discovered, and indexed once per object when their transaction commits.
 
-auth.Group stands in for a content model (no migrations needed): it gets a
-temporary search_document() and is registered for the test only.
+Real content (tips and their drug classes) stands in for every searchable
+model: they all reach the index through the same content-changed hook.
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.contrib.auth.models import Group
+from django.db import connection, transaction
+from django.db.models.signals import post_save
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from articles.models import Article
+from charities.models import Organization
+from resources.models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
 from withdrawal_site.search import registry, services
-from withdrawal_site.search.documents import SearchDocument
 from withdrawal_site.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
 
-def group_document(self) -> SearchDocument | None:
-    if self.name.startswith("draft"):
-        return None
-    return SearchDocument(
-        kind="article",
-        title=self.name,
-        url=f"/groups/{self.pk}/",
-        body=" ".join(sorted(p.codename for p in self.permissions.all())),
+@pytest.fixture
+def classes(db):
+    return [
+        DrugClass.objects.create(name="Antidepressants", slug="antidepressants", position=1),
+        DrugClass.objects.create(name="Benzodiazepines", slug="benzodiazepines", position=2),
+    ]
+
+
+def make_tip(title="Keep a symptom diary", **fields) -> Tip:
+    fields.setdefault("status", Tip.Status.PUBLISHED)
+    fields.setdefault("approved_at", timezone.now())
+    slug = title.lower().replace(" ", "-")
+    return Tip.objects.create(title=title, slug=slug, body="Write it down.", **fields)
+
+
+def entry_for(tip: Tip) -> SearchEntry | None:
+    key = services.key_for(tip)
+    return SearchEntry.objects.filter(content_type_id=key.content_type_id, object_id=key.object_id).first()
+
+
+def entry_writes(queries) -> int:
+    return sum(
+        1
+        for query in queries
+        if '"search_searchentry"' in query["sql"]
+        and query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
     )
 
 
-@pytest.fixture
-def registered_group(monkeypatch):
-    monkeypatch.setattr(Group, "search_document", group_document, raising=False)
-    registry.register(Group)
-    yield Group
-    registry.unregister(Group)
+def test_searchable_models_are_the_indexed_ones_found_at_start_up():
+    assert set(registry.searchable_models()) == {
+        Article,
+        Drug,
+        TaperingMethod,
+        Tip,
+        Experience,
+        ResourceLink,
+        Organization,
+    }
+    assert not registry.is_searchable(Group)
+    assert not hasattr(registry, "register") and not hasattr(registry, "unregister")
 
 
-def entry_for(group: Group) -> SearchEntry | None:
-    return SearchEntry.objects.filter(**_key_filter(group)).first()
+def test_a_transaction_writes_the_entry_once_as_committed(classes):
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        tip = make_tip("First title")
+        tip.drug_classes.set(classes)
+        tip.title = "Final title"
+        tip.save()
+        assert entry_for(tip) is None  # nothing until the commit
+    entry = entry_for(tip)
+    assert entry.title == "Final title"
+    assert entry.drug_classes == ["antidepressants", "benzodiazepines"]
+    assert entry_writes(queries.captured_queries) == 1
 
 
-def _key_filter(group):
-    key = services.key_for(group)
-    return {"content_type_id": key.content_type_id, "object_id": key.object_id}
+def test_unpublishing_removes_and_republishing_restores(classes):
+    tip = make_tip()
+    assert entry_for(tip) is not None
+    tip.status = Tip.Status.UNPUBLISHED
+    tip.save()
+    assert entry_for(tip) is None
+    tip.status = Tip.Status.PUBLISHED
+    tip.save()
+    assert entry_for(tip).title == "Keep a symptom diary"
 
 
-def test_register_connects_signals_and_save_indexes(registered_group):
-    group = Group.objects.create(name="Tapering notes")
-    assert registry.is_registered(Group)
-    assert entry_for(group).title == "Tapering notes"
-    group.name = "Tapering diary"
-    group.save()
-    assert entry_for(group).title == "Tapering diary"
-    assert SearchEntry.objects.count() == 1
+def test_delete_removes():
+    tip = make_tip()
+    key = services.key_for(tip)
+    tip.delete()
+    assert not SearchEntry.objects.filter(content_type_id=key.content_type_id, object_id=key.object_id)
 
 
-def test_unpublishing_removes_and_republishing_restores(registered_group):
-    group = Group.objects.create(name="Published")
-    group.name = "draft again"
-    group.save()
-    assert entry_for(group) is None
-    group.name = "Published again"
-    group.save()
-    assert entry_for(group) is not None
+def test_forward_m2m_change_reindexes(classes):
+    tip = make_tip()
+    tip.drug_classes.add(classes[0])
+    assert entry_for(tip).drug_classes == ["antidepressants"]
+    tip.drug_classes.remove(classes[0])
+    assert entry_for(tip).drug_classes == []
+    tip.drug_classes.add(*classes)
+    tip.drug_classes.clear()
+    assert entry_for(tip).drug_classes == []
 
 
-def test_delete_removes(registered_group):
-    group = Group.objects.create(name="Going away")
-    key = _key_filter(group)
-    group.delete()
-    assert not SearchEntry.objects.filter(**key).exists()
+def test_reverse_m2m_change_reindexes(classes):
+    tip = make_tip()
+    classes[1].tips.add(tip)
+    assert entry_for(tip).drug_classes == ["benzodiazepines"]
+    classes[1].tips.clear()
+    assert entry_for(tip).drug_classes == []
 
 
-def test_forward_m2m_change_reindexes(registered_group):
-    group = Group.objects.create(name="With permissions")
-    permission = Permission.objects.get(codename="add_group")
-    group.permissions.add(permission)
-    assert entry_for(group).body == "add_group"
-    group.permissions.remove(permission)
-    assert entry_for(group).body == ""
-    group.permissions.add(permission)
-    group.permissions.clear()
-    assert entry_for(group).body == ""
-
-
-def test_reverse_m2m_change_reindexes(registered_group):
-    group = Group.objects.create(name="Reverse side")
-    permission = Permission.objects.get(codename="change_group")
-    permission.group_set.add(group)
-    assert entry_for(group).body == "change_group"
-    permission.group_set.clear()
-    assert entry_for(group).body == ""
-
-
-def test_index_change_is_in_the_senders_transaction(registered_group):
+def test_a_rolled_back_transaction_leaves_the_index_alone():
     with pytest.raises(RuntimeError), transaction.atomic():
-        Group.objects.create(name="Rolled back")
-        assert SearchEntry.objects.filter(title="Rolled back").exists()
+        make_tip("Rolled back")
         raise RuntimeError
     assert not SearchEntry.objects.filter(title="Rolled back").exists()
 
 
-def test_unregistered_model_is_not_indexed(registered_group):
-    registry.unregister(Group)
+def test_a_rolled_back_savepoint_is_read_again_as_committed(classes):
+    with transaction.atomic():
+        tip = make_tip("Kept")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Tip.objects.filter(pk=tip.pk).update(title="Never committed")
+            tip.drug_classes.add(classes[0])
+            raise RuntimeError
+    entry = entry_for(tip)
+    assert entry.title == "Kept"
+    assert entry.drug_classes == []
+
+
+def test_fixture_loading_raw_save_is_skipped():
+    tip = Tip(pk=999, title="Raw", slug="raw", status=Tip.Status.PUBLISHED)
+    post_save.send(sender=Tip, instance=tip, created=True, raw=True, using="default")
+    assert not SearchEntry.objects.exists()
+
+
+def test_a_model_that_is_not_indexed_is_not_indexed():
     Group.objects.create(name="Not searchable")
-    assert not SearchEntry.objects.exists()
-    registry.register(Group)
-
-
-def test_fixture_loading_raw_save_is_skipped(registered_group):
-    from django.db.models.signals import post_save
-
-    group = Group(pk=999, name="Raw")
-    post_save.send(sender=Group, instance=group, created=True, raw=True, using="default")
+    DrugClass.objects.create(name="Z-drugs", slug="z-drugs")
     assert not SearchEntry.objects.exists()
 
 
-def test_rebuild_indexes_registered_models(registered_group):
-    Group.objects.create(name="First group")
-    Group.objects.create(name="draft hidden")
+def test_rebuild_indexes_the_public_objects_of_every_searchable_model(classes):
+    published = make_tip("Published tip")
+    published.drug_classes.set(classes)
+    make_tip("Hidden tip", status=Tip.Status.UNPUBLISHED)
     SearchEntry.objects.all().delete()
-    public = Group.objects.exclude(name__startswith="draft")  # the Editors group and friends too
-    assert services.rebuild_index() == public.count()
-    assert set(SearchEntry.objects.values_list("title", flat=True)) == set(
-        public.values_list("name", flat=True)
-    )
-    assert "First group" in set(SearchEntry.objects.values_list("title", flat=True))
+    assert services.rebuild_index() == 1
+    assert entry_for(published).drug_classes == ["antidepressants", "benzodiazepines"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_commit_indexes_through_on_commit():
+    """The same as above, with real commits (no test transaction around it)."""
+    with transaction.atomic():
+        tip = make_tip("Committed for real")
+        assert entry_for(tip) is None
+    assert entry_for(tip).title == "Committed for real"

@@ -10,10 +10,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        # Content apps register after this runs, and register() connects
-        # their signals itself; this covers any model registered earlier.
-        from . import signals
-        from .registry import searchable_models
+        from . import registry, signals
 
-        for model in searchable_models():
-            signals.connect(model)
+        registry.discover()
+        signals.connect()

@@ -1,13 +1,14 @@
 """The contract between content apps and the search index.
 
-A searchable model is registered once (in its AppConfig.ready) with
-`withdrawal_site.search.registry.register(Model)` and implements
+A model is searchable when it is `Indexed` (the search app finds such models
+in its ready(), as Wagtail does) and implements
 
     def search_document(self) -> SearchDocument | None
 
 returning None whenever the object must not be found (draft, pending,
-unpublished). The index calls it whenever the object is saved or deleted, in
-the same transaction, so publishing and unpublishing update search at once.
+unpublished). The index asks again whenever a transaction that saved,
+deleted or re-related the object commits (withdrawal_site/content_changed.py),
+once per object, so publishing and unpublishing update search at once.
 """
 
 from dataclasses import dataclass, field
@@ -40,3 +41,24 @@ class SearchDocument:
     language: str = "en"
     published_at: datetime | None = None
     drug_classes: tuple[str, ...] = field(default_factory=tuple)  # DrugClass slugs
+
+
+class Indexed:
+    """Mixin for a model whose objects can be found by search.
+
+    Content apps declare what they index here, in their own models, so the
+    search app needs no list of them and they need not import it beyond this
+    module.
+    """
+
+    def search_document(self) -> SearchDocument | None:
+        raise NotImplementedError(f"{type(self).__name__} is Indexed but has no search_document()")
+
+    @classmethod
+    def search_queryset(cls, queryset: models.QuerySet) -> models.QuerySet:
+        """`queryset` with what search_document() reads loaded in bulk.
+
+        The index reads many objects at once (a rebuild, an import's commit);
+        without this each document would cost its own queries.
+        """
+        return queryset

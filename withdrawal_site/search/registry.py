@@ -1,36 +1,30 @@
-"""Which models feed the search index. Content apps register in ready().
+"""Which models feed the search index: every installed model that is `Indexed`.
 
-`register()` also connects the signals that keep the index current (see
-signals.py), because content apps register after the search app's own
-ready() has run.
+Found once, in SearchConfig.ready(), when every model is loaded; nothing
+registers itself.
 """
 
+from django.apps import apps
 from django.db import models
 
-_searchable_models: list[type[models.Model]] = []
+from .documents import Indexed
+
+_searchable_models: tuple[type[models.Model], ...] = ()
 
 
-def register(model: type[models.Model]) -> type[models.Model]:
-    if model not in _searchable_models:
-        _searchable_models.append(model)
-    from . import signals
-
-    signals.connect(model)
-    return model
-
-
-def unregister(model: type[models.Model]) -> None:
-    """Stop indexing `model` (tests register throwaway models)."""
-    if model in _searchable_models:
-        _searchable_models.remove(model)
-    from . import signals
-
-    signals.disconnect(model)
+def discover() -> tuple[type[models.Model], ...]:
+    global _searchable_models
+    _searchable_models = tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, Indexed) and not model._meta.abstract and not model._meta.proxy
+    )
+    return _searchable_models
 
 
-def is_registered(model: type[models.Model]) -> bool:
+def is_searchable(model: type[models.Model]) -> bool:
     return model in _searchable_models
 
 
 def searchable_models() -> tuple[type[models.Model], ...]:
-    return tuple(_searchable_models)
+    return _searchable_models

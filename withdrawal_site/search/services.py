@@ -1,10 +1,8 @@
 """Writing to the search index.
 
-Every write goes through these functions: the signal handlers (save, delete,
-M2M change of a registered model), `rebuild_search_index`, and the benchmark.
-They run inside `transaction.atomic`, so when a publishing service saves an
-object inside its own transaction, the index changes commit or roll back with
-it.
+Every write goes through these functions: `index_objects` (called once per
+committed transaction by signals.py), `rebuild_search_index`, and the
+benchmark. Each runs in its own `transaction.atomic`.
 """
 
 import re
@@ -138,13 +136,64 @@ def remove(key: SearchKey) -> None:
     SearchEntry.objects.filter(content_type_id=key.content_type_id, object_id=key.object_id).delete()
 
 
-def index_object(instance: models.Model) -> None:
-    """Index a registered object as it is now: found if public, gone if not."""
-    index_document(key_for(instance), instance.search_document())
+_ENTRY_UPDATE_FIELDS = [
+    "kind",
+    "title",
+    "other_names",
+    "summary",
+    "body",
+    "url",
+    "language",
+    "published_at",
+    "drug_classes",
+    "indexed_at",
+]
 
 
-def remove_object(instance: models.Model) -> None:
-    remove(key_for(instance))
+@transaction.atomic
+def index_objects(model: type[models.Model], pks: Iterable) -> None:
+    """Index these objects as they are now, in bulk: found if public, gone if not (or deleted).
+
+    A few statements whatever the number of objects: the objects with what
+    their documents read (`search_queryset`), one delete, one upsert, one
+    vector update and one insert of terms.
+    """
+    pks = list(pks)
+    wanted = {str(pk) for pk in pks}
+    if not wanted:
+        return
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    documents: dict[str, SearchDocument] = {}
+    for batch in _batches(pks, 500):
+        for instance in model.search_queryset(model._default_manager.filter(pk__in=batch)):
+            document = instance.search_document()
+            if document is not None:
+                documents[str(instance.pk)] = document
+    gone = wanted - documents.keys()
+    if gone:
+        SearchEntry.objects.filter(content_type=content_type, object_id__in=sorted(gone)).delete()
+    if not documents:
+        return
+    entries = [
+        SearchEntry(content_type=content_type, object_id=object_id, **_entry_fields(document))
+        for object_id, document in documents.items()
+    ]
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=_ENTRY_UPDATE_FIELDS,
+    )
+    if uses_full_text_search() and any(entry.pk is None for entry in entries):
+        ids = dict(
+            SearchEntry.objects.filter(content_type=content_type, object_id__in=list(documents)).values_list(
+                "object_id", "pk"
+            )
+        )
+        for entry in entries:
+            entry.pk = ids[entry.object_id]
+    _store_vectors([(entry.pk, documents[entry.object_id]) for entry in entries])
+    _add_terms(set().union(*(terms_of(document) for document in documents.values())))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -179,7 +228,7 @@ def bulk_index(items: Iterable[tuple[SearchKey, SearchDocument]], *, batch_size:
 def _registered_documents() -> Iterator[tuple[SearchKey, SearchDocument]]:
     for model in searchable_models():
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-        for instance in model._default_manager.all().iterator(chunk_size=500):
+        for instance in model.search_queryset(model._default_manager.all()).iterator(chunk_size=500):
             document = instance.search_document()
             if document is not None:
                 yield SearchKey(content_type.pk, str(instance.pk)), document
