@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
@@ -165,6 +166,8 @@ class Article(Correctable, Reviewable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Tags are not versioned; the text, sources and publishing fields are.
+    history = HistoricalRecords(excluded_fields=["body_html", "sources_html", "headings"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]

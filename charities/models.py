@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.search.documents import SearchDocument
@@ -162,6 +163,7 @@ class Organization(Correctable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -501,6 +503,7 @@ class Service(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organization__name", "position", "pk"]
@@ -618,6 +621,9 @@ class Phone(models.Model):
         help_text=_("For text lines: the word to send, for example SHOUT. Filled into the message."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # Also when saved through the service's inline: the middleware records who.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -783,6 +789,9 @@ class EmergencyNumber(models.Model):
     number = models.CharField(_("number"), max_length=10, help_text=_("Digits only, for example 999."))
     label = models.CharField(_("label"), max_length=100, help_text=_("For example: Emergency services."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # The first number the crisis page offers: a wrong digit must be traceable and revertible.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["country", "position", "pk"]

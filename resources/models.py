@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
@@ -101,6 +102,8 @@ class Drug(Correctable, Reviewable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = DrugQuerySet.as_manager()
+    # Half-lives, strengths and forms: every admin edit is kept, with who and when, and can be reverted.
+    history = HistoricalRecords(excluded_fields=["notes_html", "sources_html"])
 
     CORRECTABLE_FIELDS = (
         "other_names",
@@ -202,6 +205,9 @@ class TaperingMethod(Correctable, Reviewable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TaperingMethodQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["worked_example_html", "what_you_need_html", "cautions_html", "sources_html"]
+    )
 
     CORRECTABLE_FIELDS = (
         "summary",
@@ -548,6 +554,8 @@ class Formulation(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = FormulationQuerySet.as_manager()
+    # The strengths the planner computes doses from.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["drug", "kind", "strength_mg", "position"]
