@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from withdrawal_site.admin_history import VersionedAdmin
+
 from .models import Article, article_taggings
 from .views import render_article
 
@@ -33,7 +35,7 @@ class TagListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionedAdmin):
     list_display = ["title", "status", "published_at", "last_reviewed", "language", "preview_link"]
     list_filter = ["status", "language", "last_reviewed", "published_at", TagListFilter]
     search_fields = ["title", "summary", "body", "byline"]
