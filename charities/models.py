@@ -220,8 +220,14 @@ class Organization(Correctable, models.Model):
 
         Bumps `updated_at` (the sitemap's lastmod), and the save re-indexes it
         for search. `charities/signals.py` calls it; nothing else needs to.
+        Not a version in the organisation's history: none of its own fields
+        changed, and the part that did keeps its own history.
         """
-        self.save(update_fields=["updated_at"])
+        self.skip_history_when_saving = True
+        try:
+            self.save(update_fields=["updated_at"])
+        finally:
+            del self.skip_history_when_saving
 
     # Corrections --------------------------------------------------------
 

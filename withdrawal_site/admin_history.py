@@ -12,8 +12,9 @@ append-only log as moderation decisions.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from moderation.models import AuditLogEntry
@@ -35,7 +36,37 @@ class AuditedAdmin(admin.ModelAdmin):
 
 
 class VersionedAdmin(AuditedAdmin, SimpleHistoryAdmin):
+    def _check_address(self, object_id, version_id=None) -> None:
+        """A mistyped history address is a 404, not a server error from the lookup."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404 from None
+        if version_id is not None and not str(version_id).isdigit():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_address(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Name each version from the related objects already loaded with it.
+
+        The list shows every version by its `str()`, which for a service reads its
+        organisation: the library builds a fresh object per row, one query each.
+        """
+        for record in historical_records:
+            version = record.history_object
+            for field in version._meta.concrete_fields:
+                if field.is_relation and field.many_to_one:
+                    historical_field = record._meta.get_field(field.name)
+                    if historical_field.is_cached(record):
+                        setattr(version, field.name, getattr(record, field.name))
+            record.__dict__["history_object"] = version  # shadows the library's per-access descriptor
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_address(object_id, version_id)
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         current = self.get_object(request, unquote(object_id))
