@@ -373,3 +373,26 @@ def test_reimporting_an_export_writes_no_history(settings, tmp_path, make_listin
     before = (Organization.history.count(), Service.history.count(), Phone.history.count())
     call_command("import_directory", str(path))
     assert (Organization.history.count(), Service.history.count(), Phone.history.count()) == before
+
+
+def test_history_costs_one_insert_per_version_on_import(settings, tmp_path, make_listing):
+    """Versions add one row each to an import, never a query per field or a re-read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from charities.directory_csv import import_rows, read_csv
+
+    for number in range(3):
+        make_listing(f"Line {number}", phone=f"0800 123 456{number}", phone_country="GB")
+    path = tmp_path / "directory.csv"
+    call_command("export_directory", str(path))
+    Organization.objects.all().delete()
+    rows = read_csv(path.open(encoding="utf-8"))
+
+    def import_cost(history: bool) -> int:
+        settings.SIMPLE_HISTORY_ENABLED = history
+        with CaptureQueriesContext(connection) as captured:
+            import_rows(rows, dry_run=True)
+        return len(captured)
+
+    assert import_cost(True) - import_cost(False) == 3 * 3  # one organisation, service and phone each
