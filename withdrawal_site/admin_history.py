@@ -58,10 +58,14 @@ class VersionedAdmin(AuditedAdmin, SimpleHistoryAdmin):
         for record in historical_records:
             version = record.history_object
             for field in version._meta.concrete_fields:
-                if field.is_relation and field.many_to_one:
-                    historical_field = record._meta.get_field(field.name)
-                    if historical_field.is_cached(record):
-                        setattr(version, field.name, getattr(record, field.name))
+                if not (field.is_relation and field.many_to_one):
+                    continue
+                try:
+                    cached = record._meta.get_field(field.name).is_cached(record)
+                except FieldDoesNotExist:  # a relation left out of the history
+                    continue
+                if cached:
+                    setattr(version, field.name, getattr(record, field.name))
             record.__dict__["history_object"] = version  # shadows the library's per-access descriptor
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
 

@@ -231,7 +231,7 @@ def test_an_editor_can_read_directory_history_but_not_revert_it(editor_client, m
     assert not AuditLogEntry.objects.exists()
 
 
-def test_editors_cannot_change_phones_or_emergency_numbers_in_the_admin(editor_client, make_listing):
+def test_editors_cannot_change_a_phone_on_its_own_page(editor_client, make_listing):
     phone = make_listing("Calm Line", phone="0800 123 4567", phone_country="GB").phones.get()
     url = reverse("admin:charities_phone_change", args=[phone.pk])
     assert 'name="_save"' not in editor_client.get(url).content.decode()
