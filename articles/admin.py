@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.tags import tags_in_use
+from withdrawal_site.admin_history import VersionedAdmin
 
 from .models import Article
 from .views import render_article
@@ -29,7 +30,7 @@ class TagListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionedAdmin):
     list_display = ["title", "status", "published_at", "last_reviewed", "language", "preview_link"]
     list_filter = ["status", "language", "last_reviewed", "published_at", TagListFilter]
     search_fields = ["title", "summary", "body", "byline"]

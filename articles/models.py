@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from taxonomy.tags import TaggedQuerySet, taggings
@@ -144,6 +145,8 @@ class Article(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Mode
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Tags are not versioned; the text, sources and publishing fields are.
+    history = HistoricalRecords(excluded_fields=["body_html", "sources_html", "headings"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]

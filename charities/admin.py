@@ -1,10 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from moderation.models import AuditLogEntry
+from moderation.services import record_admin_action
+from withdrawal_site.admin_history import VersionedAdmin
 
 from .countries import country_name
 from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
@@ -92,6 +97,8 @@ class PhoneInline(admin.TabularInline):
     formset = WaysInFormSet
     extra = 0
     fields = ["number", "country", "type", "sms_body", "description", "position"]
+    # The phone's own page has its history: who changed the number, and a revert.
+    show_change_link = True
 
 
 class ScheduleInline(admin.TabularInline):
@@ -113,7 +120,7 @@ class ServiceInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(VersionedAdmin):
     list_display = ["name", "website", "charity_number", "updated_at"]
     search_fields = ["name", "description", "website", "email", "charity_number"]
     prepopulated_fields = {"slug": ["name"]}
@@ -122,7 +129,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(VersionedAdmin):
     # Five short columns: the change list fits 1280 px with the filter sidebar.
     list_display = ["__str__", "type", "status", "is_crisis_line", "verification"]
     list_filter = ["type", "status", StaleFilter, CountryFilter, "is_crisis_line"]
@@ -170,7 +177,11 @@ class ServiceAdmin(admin.ModelAdmin):
         if VERIFIED_TODAY_BUTTON in request.POST and self.has_change_permission(request, form.instance):
             service = form.instance
             note = form.cleaned_data.get("verification_note", "")
-            mark_verified(services=[service], verified_by=request.user, note=note)
+            with transaction.atomic():
+                mark_verified(services=[service], verified_by=request.user, note=note)
+                record_admin_action(
+                    action=AuditLogEntry.Action.ADMIN_VERIFY, actor=request.user, objects=[service], note=note
+                )
             self.log_change(
                 request, service, f"Marked verified today: {note}" if note else "Marked verified today"
             )
@@ -181,7 +192,11 @@ class ServiceAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark verified today"), permissions=["change"])
     def mark_verified_today(self, request, queryset):
         services = list(queryset)
-        count = mark_verified(services=services, verified_by=request.user)
+        with transaction.atomic():
+            count = mark_verified(services=services, verified_by=request.user)
+            record_admin_action(
+                action=AuditLogEntry.Action.ADMIN_VERIFY, actor=request.user, objects=services
+            )
         for service in services:
             # Django's admin history records who re-verified what, and when.
             self.log_change(request, service, "Marked verified today")
@@ -195,8 +210,32 @@ class ServiceAdmin(admin.ModelAdmin):
         )
 
 
+@admin.register(Phone)
+class PhoneAdmin(VersionedAdmin):
+    """A phone's own page, reached from its service, for its history and revert.
+
+    Phones are added and removed with their service (whose form checks a listed
+    service keeps a way in), so not here, and the page stays off the admin index.
+    """
+
+    list_display = ["__str__", "service", "type"]
+    list_select_related = ["service__organization"]
+    search_fields = ["number", "service__name", "service__organization__name"]
+    fields = ["service", "number", "country", "type", "sms_body", "description", "position"]
+    readonly_fields = ["service"]
+
+    def has_module_permission(self, request) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(EmergencyNumber)
-class EmergencyNumberAdmin(admin.ModelAdmin):
+class EmergencyNumberAdmin(VersionedAdmin):
     """The numbers the crisis page offers first; every change refreshes the outage snapshot."""
 
     list_display = ["country", "number", "label", "position"]

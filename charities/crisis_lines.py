@@ -34,15 +34,23 @@ def _is_all_day(hours: str) -> bool:
 
 @transaction.atomic
 def load_bundled(data: dict | None = None) -> tuple[int, int]:
-    """Create or update the crisis lines and emergency numbers; returns (lines, emergency numbers)."""
+    """Create or update the crisis lines and emergency numbers; returns (lines, emergency numbers).
+
+    Writes only what differs from the file, so loading it again adds no
+    versions to the history of lines, phones and numbers an admin may need to
+    read or revert (and costs a few reads, not a rewrite of every line).
+    """
     data = data or crisis_snapshot.bundled()
     checked_on = datetime.date.fromisoformat(data["checked_on"])
     line_count = emergency_count = 0
     for code, entry in data["countries"].items():
         for position, item in enumerate(entry.get("emergency", [])):
-            EmergencyNumber.objects.update_or_create(
+            number, created = EmergencyNumber.objects.get_or_create(
                 country=code, number=item["number"], defaults={"label": item["label"], "position": position}
             )
+            if not created and (number.label, number.position) != (item["label"], position):
+                number.label, number.position = item["label"], position
+                number.save()
             emergency_count += 1
         for position, item in enumerate(entry.get("lines", [])):
             _load_line(code=code, item=item, position=position, checked_on=checked_on)
@@ -58,36 +66,57 @@ def _load_line(*, code: str, item: dict, position: int, checked_on: datetime.dat
     service = organization.services.order_by("position", "pk").first()
     if service is not None and service.last_verified and service.last_verified > checked_on:
         return service  # an admin checked it after the file was made: theirs is newer
-    if service is None:
+    if organization.name != item["name"]:
+        organization.name = item["name"]
+        organization.save()
+    created = service is None
+    if created:
         service = Service(organization=organization, type=Service.Type.HELPLINE)
-    organization.name = item["name"]
-    organization.save()
-    service.is_crisis_line = True
-    service.status = Service.Status.ACTIVE
-    service.hours_note = item.get("hours", "")
-    service.cost = item.get("cost", "")
-    service.verification_source = item.get("source", "")
-    service.last_verified = checked_on
-    service.verified_by = None
-    service.position = position
-    service.languages = ""
-    service.save()
-    service.areas.all().delete()
-    ServiceArea.objects.create(service=service, country=code, scope=ServiceArea.Scope.NATIONAL)
-    service.phones.all().delete()
-    Phone.objects.create(
+    wanted = {
+        "is_crisis_line": True,
+        "status": Service.Status.ACTIVE,
+        "hours_note": item.get("hours", ""),
+        "cost": item.get("cost", ""),
+        "verification_source": item.get("source", ""),
+        "last_verified": checked_on,
+        "verified_by_id": None,
+        "position": position,
+        "languages": "",
+    }
+    if created or any(getattr(service, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(service, field, value)
+        service.save()
+
+    areas = [(area.country, area.scope, area.description) for area in service.areas.order_by("pk")]
+    if areas != [(code, ServiceArea.Scope.NATIONAL, "")]:
+        service.areas.all().delete()
+        ServiceArea.objects.create(service=service, country=code, scope=ServiceArea.Scope.NATIONAL)
+
+    phone = Phone(
         service=service,
         number=item["number"],
         country=code,
         type=Phone.Type.TEXT if item.get("kind") == "text" else Phone.Type.VOICE,
         sms_body=item.get("sms_body", ""),
     )
-    service.schedules.all().delete()
+    phone.normalise()
+    phone_fields = ("number", "country", "type", "sms_body", "description", "position")
+    phones = [tuple(getattr(p, field) for field in phone_fields) for p in service.phones.order_by("pk")]
+    if phones != [tuple(getattr(phone, field) for field in phone_fields)]:
+        service.phones.all().delete()
+        phone.save()
+
+    schedules = []
     if _is_all_day(item.get("hours", "")) and code in TIME_ZONES:
+        schedules = [(day, ALL_DAY, ALL_DAY, TIME_ZONES[code]) for day in Schedule.Weekday.values]
+    current = [
+        (s.weekday, s.opens_at, s.closes_at, s.timezone) for s in service.schedules.order_by("weekday", "pk")
+    ]
+    if current != schedules:
+        service.schedules.all().delete()
         Schedule.objects.bulk_create(
-            Schedule(
-                service=service, weekday=day, opens_at=ALL_DAY, closes_at=ALL_DAY, timezone=TIME_ZONES[code]
-            )
-            for day in Schedule.Weekday.values
+            Schedule(service=service, weekday=day, opens_at=opens, closes_at=closes, timezone=zone)
+            for day, opens, closes, zone in schedules
         )
     return service

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from taxonomy.models import DrugClass
 from withdrawal_site.corrections import Correctable
@@ -177,6 +178,7 @@ class Organization(Indexed, Correctable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -245,8 +247,14 @@ class Organization(Indexed, Correctable, models.Model):
         Bumps `updated_at` (the sitemap's lastmod); the save is noted by the
         content-changed hook, which re-indexes it for search on commit.
         `charities/signals.py` calls it; nothing else needs to.
+        Not a version in the organisation's history: none of its own fields
+        changed, and the part that did keeps its own history.
         """
-        self.save(update_fields=["updated_at"])
+        self.skip_history_when_saving = True
+        try:
+            self.save(update_fields=["updated_at"])
+        finally:
+            del self.skip_history_when_saving
 
     # Corrections --------------------------------------------------------
 
@@ -483,6 +491,7 @@ class Service(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organization__name", "position", "pk"]
@@ -600,6 +609,9 @@ class Phone(models.Model):
         help_text=_("For text lines: the word to send, for example SHOUT. Filled into the message."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # Also when saved through the service's inline: the middleware records who.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -765,6 +777,9 @@ class EmergencyNumber(models.Model):
     number = models.CharField(_("number"), max_length=10, help_text=_("Digits only, for example 999."))
     label = models.CharField(_("label"), max_length=100, help_text=_("For example: Emergency services."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # The first number the crisis page offers: a wrong digit must be traceable and revertible.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["country", "position", "pk"]

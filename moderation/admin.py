@@ -83,7 +83,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditLogEntry)
 class AuditLogEntryAdmin(ReadOnlyAdmin):
-    list_display = ["at", "action", "submission", "actor", "note"]
+    list_display = ["at", "action", "submission", "target_label", "actor", "note"]
     list_filter = ["action"]
     list_select_related = ["submission", "actor"]
     date_hierarchy = "at"

@@ -190,7 +190,10 @@ class AuditLogQuerySet(models.QuerySet):
 
 
 class AuditLogEntry(models.Model):
-    """Who did what to a submission, and when. Written once, never changed or removed."""
+    """Who did what to a submission, or to live content from the admin, and when.
+
+    Written once, never changed or removed.
+    """
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("Submitted")
@@ -202,8 +205,32 @@ class AuditLogEntry(models.Model):
         REQUEST_CHANGES = "request_changes", _("Requested changes")
         SPAM = "spam", _("Marked as spam")
         WITHDRAW = "withdraw", _("Withdrawn")
+        # Staff actions in the admin, on live content rather than on a submission.
+        ADMIN_PUBLISH = "admin_publish", _("Published in the admin")
+        ADMIN_UNPUBLISH = "admin_unpublish", _("Unpublished in the admin")
+        ADMIN_VERIFY = "admin_verify", _("Marked verified in the admin")
+        ADMIN_DELETE = "admin_delete", _("Deleted in the admin")
+        ADMIN_REVERT = "admin_revert", _("Reverted to an earlier version in the admin")
 
-    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="audit_log")
+    ADMIN_ACTIONS = (
+        Action.ADMIN_PUBLISH,
+        Action.ADMIN_UNPUBLISH,
+        Action.ADMIN_VERIFY,
+        Action.ADMIN_DELETE,
+        Action.ADMIN_REVERT,
+    )
+
+    # Empty for an admin action, which names the live object it acted on instead.
+    submission = models.ForeignKey(
+        Submission, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_log"
+    )
+    # The object an admin action touched, kept by type, key and name so the entry
+    # still reads after the object is deleted.
+    target_content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_object_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(_("object"), max_length=200, blank=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     # PROTECT: deactivate an editor's account instead of deleting it, so the record holds.
     actor = models.ForeignKey(
@@ -220,9 +247,16 @@ class AuditLogEntry(models.Model):
         verbose_name = _("audit log entry")
         verbose_name_plural = _("audit log")
         default_permissions = ("view",)
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(submission__isnull=False) | ~models.Q(target_object_id=""),
+                name="moderation_audit_names_what_it_acted_on",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} #{self.submission_id}"
+        what = f"#{self.submission_id}" if self.submission_id else self.target_label
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {what}"
 
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:

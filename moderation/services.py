@@ -7,6 +7,7 @@ decided and is refused. Every change appends to the audit log in the same
 transaction, so the log and the data can never disagree.
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
 
@@ -365,3 +366,32 @@ def purge_contributor_data(*, days: int | None = None, undecided_days: int | Non
         models.Q(pk__in=closed.values("pk")) | models.Q(pk__in=undecided.values("pk"))
     ).filter(identifying)
     return stale.update(email="", client_hash="", submitted_by=None)
+
+
+@transaction.atomic
+def record_admin_action(
+    *, action: str, actor, objects: Iterable[models.Model], note: str = ""
+) -> list[AuditLogEntry]:
+    """Append one audit entry per object a staff member acted on in the admin.
+
+    The admin's own LogEntry can be deleted by anyone allowed to delete it;
+    this log cannot, so bulk actions on live content are as accountable as
+    decisions in the queue. Called by admin actions, never from model code.
+    """
+    if action not in AuditLogEntry.ADMIN_ACTIONS:
+        raise ValueError(f"Not an admin action: {action}")
+    objects = list(objects)
+    content_types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
+    now = timezone.now()
+    return AuditLogEntry.objects.bulk_create(
+        AuditLogEntry(
+            action=action,
+            actor=actor,
+            at=now,
+            note=note,
+            target_content_type=content_types[type(obj)],
+            target_object_id=str(obj.pk),
+            target_label=str(obj)[:200],
+        )
+        for obj in objects
+    )

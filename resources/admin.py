@@ -1,12 +1,17 @@
 from django.contrib import admin
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from moderation.models import AuditLogEntry
+from moderation.services import record_admin_action
+from withdrawal_site.admin_history import AuditedAdmin, VersionedAdmin
 
 from .models import Drug, Experience, Formulation, ResourceLink, TaperingMethod, Tip
 
 
 @admin.register(Drug)
-class DrugAdmin(admin.ModelAdmin):
+class DrugAdmin(VersionedAdmin):
     list_display = ["name", "drug_class", "liquid", "last_reviewed", "next_review_due", "is_published"]
     list_filter = ["drug_class", "liquid", "is_published"]
     # Set only by a recorded review at /moderation/review-due/, never typed in.
@@ -17,7 +22,7 @@ class DrugAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaperingMethod)
-class TaperingMethodAdmin(admin.ModelAdmin):
+class TaperingMethodAdmin(VersionedAdmin):
     list_display = ["name", "position", "needs_form", "last_reviewed", "next_review_due", "is_published"]
     list_filter = ["is_published", "drug_classes"]
     readonly_fields = ["last_reviewed", "reviewed_by", "next_review_due"]
@@ -25,7 +30,7 @@ class TaperingMethodAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ContributedAdmin(admin.ModelAdmin):
+class ContributedAdmin(AuditedAdmin):
     list_display = ["title", "status", "is_sample", "approved_by", "approved_at"]
     list_filter = ["status", "is_sample", "language"]
     list_select_related = ["approved_by"]
@@ -33,19 +38,27 @@ class ContributedAdmin(admin.ModelAdmin):
     readonly_fields = ["approved_by", "approved_at"]
     actions = ["publish", "unpublish"]
 
-    @admin.action(description=_("Publish the selected items"))
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        for item in queryset.exclude(status=self.model.Status.PUBLISHED):
-            item.status = self.model.Status.PUBLISHED
-            item.approved_by = request.user
-            item.approved_at = timezone.now()
-            item.save()  # one by one, so search indexing sees every change
+        items = list(queryset.exclude(status=self.model.Status.PUBLISHED))
+        with transaction.atomic():
+            for item in items:
+                item.status = self.model.Status.PUBLISHED
+                item.approved_by = request.user
+                item.approved_at = timezone.now()
+                item.save()  # one by one, so search indexing sees every change
+            record_admin_action(action=AuditLogEntry.Action.ADMIN_PUBLISH, actor=request.user, objects=items)
 
-    @admin.action(description=_("Unpublish the selected items"))
+    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish(self, request, queryset):
-        for item in queryset.filter(status=self.model.Status.PUBLISHED):
-            item.status = self.model.Status.UNPUBLISHED
-            item.save()
+        items = list(queryset.filter(status=self.model.Status.PUBLISHED))
+        with transaction.atomic():
+            for item in items:
+                item.status = self.model.Status.UNPUBLISHED
+                item.save()
+            record_admin_action(
+                action=AuditLogEntry.Action.ADMIN_UNPUBLISH, actor=request.user, objects=items
+            )
 
 
 @admin.register(Tip)
@@ -66,7 +79,7 @@ class ResourceLinkAdmin(ContributedAdmin):
 
 
 @admin.register(Formulation)
-class FormulationAdmin(admin.ModelAdmin):
+class FormulationAdmin(VersionedAdmin):
     list_display = ["drug", "kind", "strength_mg", "volume_ml", "splitting", "country", "checked_on"]
     list_filter = ["kind", "splitting", "country", "drug__drug_class"]
     list_select_related = ["drug"]

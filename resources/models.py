@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from taxonomy.models import DrugClass
@@ -83,6 +84,8 @@ class Drug(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = DrugQuerySet.as_manager()
+    # Half-lives, strengths and forms: every admin edit is kept, with who and when, and can be reverted.
+    history = HistoricalRecords(excluded_fields=["notes_html", "sources_html"])
 
     markdown_fields = {"notes": "notes_html", "sources": "sources_html"}
 
@@ -184,6 +187,9 @@ class TaperingMethod(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, mode
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TaperingMethodQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["worked_example_html", "what_you_need_html", "cautions_html", "sources_html"]
+    )
 
     markdown_fields = {
         "worked_example": "worked_example_html",
@@ -527,6 +533,8 @@ class Formulation(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = FormulationQuerySet.as_manager()
+    # The strengths the planner computes doses from.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["drug", "kind", "strength_mg", "position"]

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "taggit",
+    # Versions of medical reference data and the directory, viewable and revertible in the admin.
+    "simple_history",
     # Two-factor sign-in for staff (TOTP apps, and one-time recovery codes).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "withdrawal_site.accounts.middleware.StaffSessionMiddleware",
+    # After auth, so every version records who made it (also phones saved in admin inlines).
+    # Page-cache hits never reach it: only anonymous reads are cached.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
