@@ -6,9 +6,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .countries import country_name
 from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
 from .services import mark_verified
+from .validation import country_name
 
 
 class StaleFilter(admin.SimpleListFilter):

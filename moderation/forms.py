@@ -8,7 +8,6 @@ spam checks (a honeypot field and a signed start time).
 """
 
 import hashlib
-import re
 import secrets
 import time
 from functools import cache
@@ -21,6 +20,12 @@ from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from charities.models import Service
+from charities.validation import (
+    normalise_country,
+    normalise_language_code,
+    validate_country_code,
+    validate_language_codes,
+)
 from resources.models import DrugClass, ResourceLink
 from withdrawal_site.markdown import validate_markdown
 
@@ -266,10 +271,6 @@ def tag_slug(name: str) -> str:
     return slugify(name, allow_unicode=True)
 
 
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
-
-
 class ListingForm(ContentForm):
     name = text_field(_("Name of the organisation or service"), TITLE_MAX)
     description = text_field(
@@ -303,20 +304,13 @@ class ListingForm(ContentForm):
     drug_class_fields = ("drug_classes",)
 
     def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if not COUNTRY_CODE.match(country):
-            raise forms.ValidationError(_("Use the two-letter country code, for example GB."), code="country")
+        country = normalise_country(self.cleaned_data["country"])
+        validate_country_code(country)
         return country
 
     def clean_languages(self) -> list[str]:
-        codes = [code.lower() for code in split_list(self.cleaned_data["languages"])]
-        bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
-        if bad:
-            raise forms.ValidationError(
-                _("Not a language code: %(codes)s. Use codes such as en, es, pl."),
-                code="language",
-                params={"codes": ", ".join(bad)},
-            )
+        validate_language_codes(split_list(self.cleaned_data["languages"]))
+        codes = [normalise_language_code(code) for code in split_list(self.cleaned_data["languages"])]
         validate_list_length(codes)
         return list(dict.fromkeys(codes))
 
