@@ -10,6 +10,7 @@ from resources.models import DrugClass
 from withdrawal_site.visitor_country import remember_choice, visitor_country
 
 from . import crisis_snapshot
+from .cross_links import links_for_organization
 from .forms import DirectoryFilterForm
 from .jsonld import organization_jsonld
 from .models import Organization, Service, ServiceArea, language_name
@@ -111,6 +112,7 @@ def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organization": organization,
             "services": organization.listed_services,
+            "resource_links": links_for_organization(organization, organization.listed_services),
             "jsonld": organization_jsonld(organization, request),
         },
     )
