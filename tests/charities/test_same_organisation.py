@@ -74,3 +74,25 @@ def test_the_seed_data_cross_links_its_overlapping_organisations(client):
     listing = Organization.objects.filter(Q(website=url) | Q(services__url=url)).distinct().get()
     assertContains(response, f'href="{listing.get_absolute_url()}"')
     assertContains(client.get(listing.get_absolute_url()), f'href="{link.get_absolute_url()}"')
+
+
+def test_cross_links_cost_a_fixed_number_of_queries(client, make_listing):
+    from tests.charities.test_query_budget import count_queries
+
+    service = make_listing("BenzoBuddies", service_type=Service.Type.ONLINE_FORUM)
+    service.organization.website = "https://www.benzobuddies.org/"
+    service.organization.save()
+    link = make_link("BenzoBuddies forum", "https://benzobuddies.org/forum/")
+    listing_url = service.organization.get_absolute_url()
+    client.get(listing_url), client.get(link.get_absolute_url())  # warm the disclaimer cache
+    few = count_queries(client, listing_url), count_queries(client, link.get_absolute_url())
+
+    for number in range(10):
+        make_link(f"BenzoBuddies page {number}", f"https://www.benzobuddies.org/page-{number}")
+        extra = make_listing(f"BenzoBuddies chapter {number}")
+        extra.url = f"https://benzobuddies.org/chapter-{number}"
+        extra.save()
+    many = count_queries(client, listing_url), count_queries(client, link.get_absolute_url())
+    assertContains(client.get(link.get_absolute_url()), "BenzoBuddies chapter 9")
+    assertContains(client.get(listing_url), "BenzoBuddies page 9")
+    assert many == few
