@@ -136,6 +136,10 @@ class ServiceAdmin(admin.ModelAdmin):
     form = ServiceAdminForm
     change_form_template = "admin/charities/service/change_form.html"
 
+    def changelist_view(self, request, extra_context=None):
+        # At 1280 px the six columns and the filters need the width the navigation sidebar takes.
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
+
     @admin.display(description=_("crisis"), boolean=True, ordering="is_crisis_line")
     def crisis(self, service: Service) -> bool:
         return service.is_crisis_line
