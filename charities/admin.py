@@ -11,9 +11,9 @@ from moderation.models import AuditLogEntry
 from moderation.services import record_admin_action
 from withdrawal_site.admin_history import VersionedAdmin
 
-from .countries import country_name
 from .models import EmergencyNumber, Organization, Phone, Schedule, Service, ServiceArea
 from .services import mark_verified
+from .validation import country_name
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -130,8 +130,8 @@ class OrganizationAdmin(VersionedAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(VersionedAdmin):
-    # Five short columns: the change list fits 1280 px with the filter sidebar.
-    list_display = ["__str__", "type", "status", "is_crisis_line", "verification"]
+    # Short columns: the change list fits 1280 px with the filter sidebar (tests/browser/test_directory.py).
+    list_display = ["__str__", "type", "status", "crisis", "verification", "verifier"]
     list_filter = ["type", "status", StaleFilter, CountryFilter, "is_crisis_line"]
     list_select_related = ["organization", "verified_by"]
     search_fields = ["name", "description", "organization__name", "phones__number", "areas__description"]
@@ -143,14 +143,23 @@ class ServiceAdmin(VersionedAdmin):
     form = ServiceAdminForm
     change_form_template = "admin/charities/service/change_form.html"
 
+    def changelist_view(self, request, extra_context=None):
+        # At 1280 px the six columns and the filters need the width the navigation sidebar takes.
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
+
+    @admin.display(description=_("crisis"), boolean=True, ordering="is_crisis_line")
+    def crisis(self, service: Service) -> bool:
+        return service.is_crisis_line
+
     @admin.display(description=_("last verified"), ordering="last_verified")
     def verification(self, service: Service) -> str:
         if service.last_verified is None:
             return gettext("Never")
-        date = formats.date_format(service.last_verified, "SHORT_DATE_FORMAT")
-        if service.verified_by is None:
-            return date
-        return gettext("%(date)s by %(name)s") % {"date": date, "name": service.verified_by.get_username()}
+        return formats.date_format(service.last_verified, "SHORT_DATE_FORMAT")
+
+    @admin.display(description=_("verified by"), ordering="verified_by__username")
+    def verifier(self, service: Service) -> str:
+        return service.verified_by.get_username() if service.verified_by else "-"
 
     @admin.display(description=_("verification history"))
     def verification_history(self, service: Service) -> str:

@@ -5,8 +5,6 @@ correction to a listing is applied and who may approve which change (a wrong
 phone number sends a frightened person to the wrong place).
 """
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,9 +22,12 @@ from taxonomy.forms import drug_classes_field
 
 from . import services
 from .models import Organization, Service
-
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+from .validation import (
+    normalise_country,
+    normalise_language_code,
+    validate_country_code,
+    validate_language_codes,
+)
 
 
 class ListingForm(ContentForm):
@@ -62,20 +63,13 @@ class ListingForm(ContentForm):
     drug_class_fields = ("drug_classes",)
 
     def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if not COUNTRY_CODE.match(country):
-            raise forms.ValidationError(_("Use the two-letter country code, for example GB."), code="country")
+        country = normalise_country(self.cleaned_data["country"])
+        validate_country_code(country)
         return country
 
     def clean_languages(self) -> list[str]:
-        codes = [code.lower() for code in split_list(self.cleaned_data["languages"])]
-        bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
-        if bad:
-            raise forms.ValidationError(
-                _("Not a language code: %(codes)s. Use codes such as en, es, pl."),
-                code="language",
-                params={"codes": ", ".join(bad)},
-            )
+        validate_language_codes(split_list(self.cleaned_data["languages"]))
+        codes = [normalise_language_code(code) for code in split_list(self.cleaned_data["languages"])]
         validate_list_length(codes)
         return list(dict.fromkeys(codes))
 

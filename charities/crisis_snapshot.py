@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
-from .countries import country_name
+from .validation import country_name
 
 logger = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from django.utils.text import slugify
 
 from taxonomy.models import DrugClass
 
-from .countries import country_name
 from .crisis_lines import load_bundled
 from .models import Organization, Phone, Schedule, Service, ServiceArea
+from .validation import country_name
 
 SEED_PATH = Path(__file__).resolve().parent / "demo_data" / "directory_seed.json"
 

@@ -32,9 +32,9 @@ from django.db.models import Prefetch
 from taxonomy.models import DrugClass
 from withdrawal_site.slugs import unique_slug
 
-from .countries import is_country_code, normalise_country
-from .models import LANGUAGE_CODE_RE, Organization, Phone, Schedule, Service, ServiceArea, split_codes
+from .models import Organization, Phone, Schedule, Service, ServiceArea
 from .phones import normalise_phone
+from .validation import invalid_language_codes, is_country_code, normalise_country, split_codes
 
 COLUMNS = [
     "organization_slug",
@@ -358,9 +358,8 @@ def parse_rows(rows: list[dict[str, str]], known_drug_classes: set[str]) -> tupl
         if crisis_word not in TRUE_WORDS | FALSE_WORDS:
             problems.append(f"service_crisis_line “{row['service_crisis_line']}” should be yes or no")
         languages = split_codes(row["languages"])
-        for code in languages:
-            if not LANGUAGE_CODE_RE.match(code):
-                problems.append(f"language “{code}” is not a language code such as en")
+        for code in invalid_language_codes(languages):
+            problems.append(f"language “{code}” is not a language code such as en")
         drug_class_slugs = [slug.strip() for slug in row["drug_classes"].split(";") if slug.strip()]
         for drug_class in drug_class_slugs:
             if drug_class not in known_drug_classes:

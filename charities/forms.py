@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .countries import COUNTRIES
-from .models import LANGUAGE_CODE_RE, Service
+from .models import Service
+from .validation import LANGUAGE_CODE_RE, is_country_code, normalise_country, normalise_language_code
 
 TRUE_VALUES = ("1", "on", "true", "yes")
 
@@ -16,7 +16,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Type"), required=False, choices=[("", _("Any type")), *Service.Type.choices]
     )
     drug_class = forms.SlugField(label=_("Drug class"), required=False, max_length=100)
-    language = forms.CharField(label=_("Language"), required=False, max_length=3)
+    language = forms.CharField(label=_("Language"), required=False, max_length=10)
     open_now = forms.CharField(label=_("Open now"), required=False, max_length=5)
 
     def __init__(self, *args, drug_class_slugs: set[str], **kwargs) -> None:
@@ -24,8 +24,8 @@ class DirectoryFilterForm(forms.Form):
         self.drug_class_slugs = drug_class_slugs
 
     def clean_country(self) -> str:
-        code = self.cleaned_data["country"].strip().upper()
-        if code and code not in COUNTRIES:
+        code = normalise_country(self.cleaned_data["country"])
+        if code and not is_country_code(code):
             raise forms.ValidationError(_("We do not know that country code; showing every country."))
         return code
 
@@ -36,7 +36,7 @@ class DirectoryFilterForm(forms.Form):
         return slug
 
     def clean_language(self) -> str:
-        code = self.cleaned_data["language"].strip().lower()
+        code = normalise_language_code(self.cleaned_data["language"])
         if code and not LANGUAGE_CODE_RE.match(code):
             raise forms.ValidationError(_("We do not know that language; showing all."))
         return code

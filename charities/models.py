@@ -7,7 +7,6 @@ how current a listing is, so every Service records when it was last checked
 """
 
 import datetime
-import re
 import zoneinfo
 from urllib.parse import quote
 
@@ -25,14 +24,18 @@ from taxonomy.models import DrugClass
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.search.documents import Indexed, SearchDocument
 
-from .countries import COUNTRIES, country_name
 from .phones import display_phone, normalise_phone
+from .validation import (
+    LANGUAGE_CODE_RE,  # noqa: F401 (imported from here by older callers)
+    country_choices,
+    country_name,
+    split_codes,
+    validate_country_code,
+    validate_language_codes,
+)
 
 # A listing nobody has checked for this long may be out of date.
 STALE_AFTER = datetime.timedelta(days=365)
-
-COUNTRY_CHOICES = sorted(COUNTRIES.items())
-LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 def validate_time_zone(value: str) -> None:
@@ -42,19 +45,6 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(
             _("“%(value)s” is not a time zone name such as Europe/London."), params={"value": value}
         ) from error
-
-
-def validate_language_codes(value: str) -> None:
-    for code in split_codes(value):
-        if not LANGUAGE_CODE_RE.match(code):
-            raise ValidationError(
-                _("“%(code)s” is not a language code such as en or pl."), params={"code": code}
-            )
-
-
-def split_codes(value: str) -> list[str]:
-    """ "en, PL" -> ["en", "pl"]: languages are stored as a comma-separated list of codes."""
-    return [code.strip().lower() for code in (value or "").replace(";", ",").split(",") if code.strip()]
 
 
 def language_name(code: str) -> str:
@@ -374,7 +364,7 @@ class ServiceQuerySet(models.QuerySet):
         ]
         if types:
             matches |= Q(type__in=types)
-        countries = [code for code, name in COUNTRIES.items() if needle == str(name).lower()]
+        countries = [code for code, name in country_choices() if needle == str(name).lower()]
         if countries:
             matches |= Exists(ServiceArea.objects.filter(service=OuterRef("pk"), country__in=countries))
         for code in language_codes_named(needle):
@@ -593,7 +583,9 @@ class Phone(models.Model):
         max_length=30,
         help_text=_("Any format; a national number needs its country. Saved in international (E.164) form."),
     )
-    country = models.CharField(_("country"), max_length=2, blank=True, choices=COUNTRY_CHOICES)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, choices=country_choices, validators=[validate_country_code]
+    )
     is_short_code = models.BooleanField(
         _("short code"),
         default=False,
@@ -731,7 +723,8 @@ class ServiceArea(models.Model):
         _("country"),
         max_length=2,
         blank=True,
-        choices=COUNTRY_CHOICES,
+        choices=country_choices,
+        validators=[validate_country_code],
         help_text=_("Empty for online services."),
     )
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
@@ -773,7 +766,9 @@ class ServiceArea(models.Model):
 class EmergencyNumber(models.Model):
     """A country's emergency number (999, 112, 911 ...): the first thing the crisis page offers."""
 
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    country = models.CharField(
+        _("country"), max_length=2, choices=country_choices, validators=[validate_country_code]
+    )
     number = models.CharField(_("number"), max_length=10, help_text=_("Digits only, for example 999."))
     label = models.CharField(_("label"), max_length=100, help_text=_("For example: Emergency services."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 
-from .countries import is_country_code, normalise_country
+from .validation import is_country_code, normalise_country
 
 
 @dataclass(frozen=True)

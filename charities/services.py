@@ -14,8 +14,8 @@ from withdrawal_site import content_changed
 from withdrawal_site.slugs import save_with_unique_slug
 
 from . import crisis_snapshot
-from .countries import is_country_code, normalise_country
-from .models import Organization, Phone, Service, ServiceArea, Verification, split_codes, today
+from .models import Organization, Phone, Service, ServiceArea, Verification, today
+from .validation import normalise_country, split_codes, validate_country_code, validate_language_codes
 
 
 class DuplicateListingError(ValidationError):
@@ -54,9 +54,11 @@ def publish_listing(
     merging silently would drop the contributor's details, and a second copy
     would confuse readers. The editor can propose the details as a correction.
     """
+    # The form checks these too; an old submission that slipped through is refused, not altered.
     country = normalise_country(country)
-    if country and not is_country_code(country):
-        country = ""
+    validate_country_code(country)
+    language_codes = split_codes(",".join(languages))
+    validate_language_codes(language_codes)
     if service_type not in Service.Type.values:
         service_type = Service.Type.CHARITY
     existing = (
@@ -79,7 +81,7 @@ def publish_listing(
     service = Service.objects.create(
         organization=organization,
         type=service_type,
-        languages=",".join(code for code in split_codes(",".join(languages)) if len(code) in (2, 3)),
+        languages=",".join(dict.fromkeys(language_codes)),
     )
     service.drug_classes.set(DrugClass.objects.filter(slug__in=drug_class_slugs))
     online = service_type in (Service.Type.ONLINE_FORUM, Service.Type.ONLINE_GROUP) or not country

@@ -10,10 +10,11 @@ from taxonomy.models import DrugClass
 from withdrawal_site.visitor_country import remember_choice, visitor_country
 
 from . import crisis_snapshot
-from .countries import COUNTRIES, country_name
+from .cross_links import links_for_organization
 from .forms import DirectoryFilterForm
 from .jsonld import organization_jsonld
-from .models import Organization, Service, ServiceArea, language_name, split_codes
+from .models import Organization, Service, ServiceArea, language_name
+from .validation import COUNTRY_CODES, country_name, split_codes
 
 PAGE_SIZE = 20
 CRISIS_LINES_SHOWN = 6
@@ -43,7 +44,7 @@ def support_list(request: HttpRequest) -> HttpResponse:
         services = services.open_at(timezone.now())
 
     # The same country choice as the crisis page: the filter, else the remembered or browser country.
-    home_country = filters.get("country") or visitor_country(request, COUNTRIES)
+    home_country = filters.get("country") or visitor_country(request, COUNTRY_CODES)
     # Crisis lines get their own section on the first page (the crisis page lists them all).
     crisis_lines = list(
         services.filter(is_crisis_line=True).in_country_first(home_country)[:CRISIS_LINES_SHOWN]
@@ -111,6 +112,7 @@ def support_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organization": organization,
             "services": organization.listed_services,
+            "resource_links": links_for_organization(organization, organization.listed_services),
             "jsonld": organization_jsonld(organization, request),
         },
     )

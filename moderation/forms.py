@@ -16,6 +16,7 @@ from functools import cache
 from django import forms
 from django.core import signing
 from django.core.validators import URLValidator
+from django.db import models
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from withdrawal_site.markdown import validate_markdown
 
 from . import conf, kinds
-from .targets import normalise_text, strip_control_characters
+from .targets import model_field, normalise_text, strip_control_characters
 from .tasks import retention_sentence
 
 TITLE_MAX = 200
@@ -194,12 +195,21 @@ class CorrectionForm(ContentForm):
         }
         proposals = {}
         for name, (label, current) in self.current.items():
-            long = "\n" in current or len(current) > 150
+            field = model_field(target, name)
+            initial = (proposed or {}).get(name, current)
+            if field is not None and field.choices:
+                # Labels to choose from ("Antidepressants"), never the stored values.
+                proposals[self.FIELD_PREFIX + name] = forms.ChoiceField(
+                    label=label, required=False, initial=initial, choices=field.flatchoices
+                )
+                continue
+            # A text field is a text area even while empty: it is where the long answers go.
+            long = isinstance(field, models.TextField) or "\n" in current or len(current) > 150
             proposals[self.FIELD_PREFIX + name] = forms.CharField(
                 label=label,
                 max_length=BODY_MAX,
                 required=False,
-                initial=(proposed or {}).get(name, current),
+                initial=initial,
                 widget=forms.Textarea(attrs={"rows": 8}) if long else None,
             )
         self.fields = {**proposals, **self.fields}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import models
 
 MAX_TARGET_LENGTH = 200
@@ -100,12 +100,31 @@ def diff_lines(current: str, proposed: str) -> tuple[DiffLine, ...]:
     return tuple(rows)
 
 
+def model_field(target: models.Model | None, name: str) -> models.Field | None:
+    """The model field behind a correctable field (None for derived ones such as a listing's phone)."""
+    if target is None:
+        return None
+    try:
+        return target._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def choice_label(target: models.Model | None, name: str, value: str) -> str:
+    """A choice field's label ("Antidepressants", "Helpline"), never its stored value."""
+    field = model_field(target, name)
+    if field is None or not field.choices:
+        return value
+    return next((str(label) for key, label in field.flatchoices if str(key) == value), value)
+
+
 def correction_diff(target: models.Model | None, changes: dict[str, str]) -> list[FieldDiff]:
-    """Current against proposed value for every field the correction changes."""
+    """Current against proposed value for every field the correction changes (choices by label)."""
     fields = target.correctable_fields() if target is not None else {}
     result = []
     for name, proposed in changes.items():
         label, current = fields.get(name, (name, ""))
-        current = normalise_text(current)
+        current = choice_label(target, name, normalise_text(current))
+        proposed = choice_label(target, name, proposed)
         result.append(FieldDiff(name, label, current, proposed, diff_lines(current, proposed)))
     return result

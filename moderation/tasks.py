@@ -26,14 +26,18 @@ def published_url(submission: Submission) -> str:
     return ""
 
 
-def retention_sentence(days: int | None = None) -> str:
-    """The one wording of how long an email address is kept: what purge_contributor_data does."""
+def retention_sentence(days: int | None = None, undecided_days: int | None = None) -> str:
+    """The one wording of how long an email address is kept: what purge_contributor_data does,
+    including for a contribution nobody decides. Every page and the email use this sentence."""
     days = conf.get("PURGE_AFTER_DAYS") if days is None else days
+    undecided_days = conf.get("PURGE_UNDECIDED_AFTER_DAYS") if undecided_days is None else undecided_days
     return ngettext(
-        "We delete your email address %(days)d day after the decision.",
-        "We delete your email address %(days)d days after the decision.",
+        "We delete your email address %(days)d day after the decision, or %(undecided)d days after "
+        "you sent it if no decision has been made by then.",
+        "We delete your email address %(days)d days after the decision, or %(undecided)d days after "
+        "you sent it if no decision has been made by then.",
         days,
-    ) % {"days": days}
+    ) % {"days": days, "undecided": undecided_days}
 
 
 @task

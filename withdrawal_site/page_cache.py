@@ -132,7 +132,7 @@ def visitor_country(request: HttpRequest) -> str:
     choice (cookie) and the browser's region are both kept, as the page may use
     either.
     """
-    from charities.countries import COUNTRIES
+    from charities.validation import COUNTRY_CODES as COUNTRIES
     from withdrawal_site import visitor_country as country
 
     chosen = country.clean_country(request.COOKIES.get(country.COOKIE_NAME), COUNTRIES) or ""

@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "taggit",
     # Versions of medical reference data and the directory, viewable and revertible in the admin.
     "simple_history",
+    # Country codes and their translated names (the directory, the crisis page).
+    "django_countries",
     # Two-factor sign-in for staff (TOTP apps, and one-time recovery codes).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -71,6 +74,9 @@ INSTALLED_APPS = [
     # Editors' content reviews: due list, "reviewed, no change", append-only log.
     "reviews",
 ]
+
+# django-countries names the US "United States of America"; the crisis page uses the name people say.
+COUNTRIES_OVERRIDE = {"US": gettext_lazy("United States")}
 
 MIDDLEWARE = [
     "withdrawal_site.security.TrustedProxyMiddleware",

@@ -75,3 +75,17 @@ def test_queryset_methods_for_the_lead_have_fixed_counts(make_many, django_asser
     # A pure filter: the drug page lists names only, so nothing is prefetched.
     with django_assert_num_queries(1):
         list(Organization.objects.for_drug_class(drug_classes["benzodiazepines"]))
+
+
+def test_the_crisis_section_of_the_directory_has_a_fixed_budget(client, make_many):
+    make_many(3)
+    url = reverse("charities:list")
+    client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB")
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert response.context["crisis_lines"], "the crisis section must be on the page for this to count"
+    make_many(297)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert len(response.context["crisis_lines"]) == 6
+    assert len(many.captured_queries) == len(few.captured_queries) <= 10

@@ -22,7 +22,7 @@ def test_landing_page_explains_kinds_moderation_and_email(client):
     for kind in KINDS:
         assertContains(response, f'href="{contribute_url(kind)}"')
     assertContains(response, "How moderation works")
-    assertContains(response, "we delete it 30 days after the decision")
+    assertContains(response, "We delete your email address 30 days after the decision, or 90 days after")
     assertContains(response, 'id="terms"')
 
 

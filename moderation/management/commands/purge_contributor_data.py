@@ -7,7 +7,8 @@ from moderation.services import purge_contributor_data
 class Command(BaseCommand):
     help = (
         "Remove contributors' email addresses and client hashes from submissions decided "
-        "or withdrawn more than --days days ago. Run it daily."
+        "or withdrawn more than --days days ago, and from submissions still undecided after "
+        "MODERATION_PURGE_UNDECIDED_AFTER_DAYS. Run it daily."
     )
 
     def add_arguments(self, parser):
