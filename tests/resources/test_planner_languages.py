@@ -55,3 +55,12 @@ def test_a_polish_tip_on_an_english_page_is_marked_polish(client, make_tip):
     tip = make_tip("Małe kroki", language="pl")
     html = client.get(tip.get_absolute_url()).content.decode()
     assert '<html lang="en">' in html and '<article lang="pl">' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("days", "expected"), [("1", "every 1 day,"), ("2", "every 2 days,")])
+def test_the_summary_counts_days_in_the_singular_and_plural(client, days, expected):
+    html = client.get(reverse("resources:planner"), {**GOOD, "days_per_step": days}).content.decode()
+    summary = html.split('class="planner-summary"', 1)[1].split("</p>", 1)[0]
+    assert expected in summary
+    assert "every 1 days" not in html
