@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from withdrawal_site.languages import page_language_first
+
 from .models import Article, tags_in_use
 from .tagging import TAG_SECTIONS
 
@@ -25,7 +27,7 @@ class TagSection:
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published()
+    articles = page_language_first(Article.objects.published())
     active_tag = None
     tag_slug = request.GET.get("tag", "")
     if tag_slug:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from charities.models import Organization
+from withdrawal_site.languages import page_language_first
 
 from . import guidance, planner, reference
 from .forms import COUNTRIES, DrugFilterForm, ListFilterForm, PlanCheckForm, PlannerForm
@@ -139,7 +140,7 @@ def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
             items = items.in_drug_class(drug_class.slug)
         if tag := form.cleaned_data["tag"]:
             items = items.tagged(tag)
-    page_obj = _page(request, items)
+    page_obj = _page(request, page_language_first(items))
     context = {"form": form, "page_obj": page_obj, "items": page_obj, "query_string": _query_string(form)}
     return render(request, template, context)
 

@@ -64,3 +64,21 @@ def test_the_summary_counts_days_in_the_singular_and_plural(client, days, expect
     summary = html.split('class="planner-summary"', 1)[1].split("</p>", 1)[0]
     assert expected in summary
     assert "every 1 days" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["tip", "experience"])
+def test_community_lists_show_the_page_language_first_and_mark_the_rest(
+    three_languages, client, make_tip, make_experience, kind
+):
+    make = make_tip if kind == "tip" else make_experience
+    make("English one", language="en")
+    make("Polska historia", language="pl")
+    make("English two", language="en")
+    with translation.override("pl"):
+        url = reverse(f"resources:{kind}_list")
+    html = client.get(url).content.decode()
+    assert html.index("Polska historia") < html.index("English one")
+    assert html.index("Polska historia") < html.index("English two")
+    assert '<h2 lang="en"><a' in html and '<span lang="en">English</span>' in html
+    assert '<span lang="pl">Polski</span>' not in html
