@@ -45,7 +45,9 @@ def drug_list(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["drug_class"]:
             drugs = drugs.filter(drug_class=form.cleaned_data["drug_class"])
         if query := form.cleaned_data["q"].strip():
-            drugs = drugs.filter(Q(name__icontains=query) | Q(other_names__icontains=query))
+            drugs = drugs.filter(
+                Q(name__icontains=query) | Q(other_names__icontains=query) | Q(local_names__icontains=query)
+            )
     return render(request, "resources/drug_list.html", {"form": form, "drugs": drugs})
 
 
