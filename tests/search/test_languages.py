@@ -81,7 +81,8 @@ def test_a_spanish_query_is_stemmed_in_spanish(multilingual):
 def test_a_spanish_document_is_indexed_with_the_spanish_configuration(multilingual):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT search_vector @@ to_tsquery('spanish', 'reduccion:*') FROM search_searchentry WHERE language = 'es'"
+            "SELECT search_vector @@ to_tsquery('spanish', 'reduccion:*')"
+            " FROM search_searchentry WHERE language = 'es'"
         )
         assert cursor.fetchone() == (True,)
         cursor.execute("SELECT search_vector::text FROM search_searchentry WHERE language = 'es'")

@@ -72,6 +72,7 @@ class SearchHit:
     url: str
     snippet: SafeString
     published_at: datetime | None
+    language: str = "en"
 
     @property
     def kind_label(self) -> str:
@@ -153,7 +154,7 @@ _PG_COUNTS = f"""
 """
 # Every match ranked: for at most COUNT_LIMIT matches.
 _PG_PAGE = f"""
-    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    SELECT e.kind, e.title, e.url, e.published_at, e.language, {_HEADLINE}
     FROM {_TABLE} AS e
     WHERE e.search_vector @@ {_TSQUERY} {{kind}}
     ORDER BY {_RANK} DESC, e.published_at DESC NULLS LAST, e.id DESC
@@ -176,7 +177,7 @@ _PG_CANDIDATE_PAGE = f"""
         ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC
         LIMIT %(page_size)s OFFSET %(offset)s
     )
-    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    SELECT e.kind, e.title, e.url, e.published_at, e.language, {_HEADLINE}
     FROM page JOIN {_TABLE} AS e ON e.id = page.id
     ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.id DESC
 """
@@ -242,7 +243,7 @@ class _PostgresRows:
         )
         with connection.cursor() as cursor:
             cursor.execute(template.format(kind=_KIND if self.kind else ""), params)
-            names = ("kind", "title", "url", "published_at", "headline")
+            names = ("kind", "title", "url", "published_at", "language", "headline")
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
@@ -346,7 +347,7 @@ def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
             else:
                 in_title |= Q(title__icontains=spelling) | Q(other_names__icontains=spelling)
     if not in_title:
-        return matches.values("kind", "title", "url", "published_at", "summary", "body")
+        return matches.values("kind", "title", "url", "published_at", "language", "summary", "body")
     return (
         matches.annotate(
             title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -355,7 +356,7 @@ def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
         # (the drug's own page before a story that mentions it), as the
         # PostgreSQL ranking's title bonus does.
         .order_by("title_match", Length("title"), F("published_at").desc(nulls_last=True), "-pk")
-        .values("kind", "title", "url", "published_at", "summary", "body")
+        .values("kind", "title", "url", "published_at", "language", "summary", "body")
     )
 
 
@@ -495,5 +496,10 @@ def _hit(row: dict, query: str) -> SearchHit:
     snippet = _marked(row["headline"] or "") if "headline" in row else _fallback_snippet(row, query)
     url = row["url"] if row["url"].startswith(("/", "https://", "http://")) else ""
     return SearchHit(
-        kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"]
+        kind=row["kind"],
+        title=row["title"],
+        url=url,
+        snippet=snippet,
+        published_at=row["published_at"],
+        language=row.get("language") or "en",
     )
