@@ -85,3 +85,21 @@ def test_the_article_list_shows_the_page_language_first_then_the_rest_marked(
     english = client.get("/articles/").content.decode()
     assert _titles_in_order(english, titles)[0] == "Newest English"
     assert '<span lang="es">Español</span>' in english
+
+
+def test_the_home_page_shows_latest_articles_in_the_page_language_first(
+    three_languages, client, make_article
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for days in (1, 2, 3):
+        make_article(title=f"Polish {days}", language="pl", published_at=now - timedelta(days=days))
+    make_article(title="Older English", published_at=now - timedelta(days=9))
+    english = client.get("/").content.decode()
+    assert "Older English" in english
+    assert '<h3 lang="pl"><a' in english and '<span lang="pl">Polski</span>' in english
+    polish = client.get("/pl/").content.decode()
+    assert "Older English" not in polish and "Polish 1" in polish
