@@ -560,33 +560,42 @@ def load() -> None:
     """Create the demo articles, and bring unreviewed existing ones up to date with corrected text.
 
     An article an editor has reviewed is theirs and is left alone; an unchanged
-    article is not saved again, so a second run changes nothing.
+    article is not saved again, so a second run changes nothing. The Spanish and
+    Polish articles come after the English ones, which they name as their originals.
     """
-    for entry in ARTICLES:
-        values = {
-            "title": entry["title"],
-            "summary": entry["summary"],
-            "body": entry["body"],
-            "sources": entry["sources"],
-        }
-        article = Article.objects.filter(slug=entry["slug"]).first()
-        if article is None:
-            article = Article.objects.create(
-                slug=entry["slug"],
-                **values,
-                byline=BYLINE,
-                status=Article.Status.PUBLISHED,
-                published_at=_moment(*entry["published"]),
-                # Demo text has not been reviewed by an editor; the page says so.
-                last_reviewed=None,
-                language="en",
-            )
-            article.tags.set(entry["tags"])
-            continue
-        if article.last_reviewed is not None:
-            continue
-        changed = [name for name, value in values.items() if getattr(article, name) != value]
-        if changed:
-            for name in changed:
-                setattr(article, name, values[name])
-            article.save()
+    from .demo_translations import TRANSLATED_ARTICLES
+
+    for entry in [*ARTICLES, *TRANSLATED_ARTICLES]:
+        _load_one(entry)
+
+
+def _load_one(entry: dict) -> None:
+    original_slug = entry.get("translation_of")
+    values = {
+        "title": entry["title"],
+        "summary": entry["summary"],
+        "body": entry["body"],
+        "sources": entry["sources"],
+        "translation_of": Article.objects.filter(slug=original_slug).first() if original_slug else None,
+    }
+    article = Article.objects.filter(slug=entry["slug"]).first()
+    if article is None:
+        article = Article.objects.create(
+            slug=entry["slug"],
+            **values,
+            byline=BYLINE,
+            status=Article.Status.PUBLISHED,
+            published_at=_moment(*entry["published"]),
+            # Demo text has not been reviewed by an editor; the page says so.
+            last_reviewed=None,
+            language=entry.get("language", "en"),
+        )
+        article.tags.set(entry["tags"])
+        return
+    if article.last_reviewed is not None:
+        return
+    changed = [name for name, value in values.items() if getattr(article, name) != value]
+    if changed:
+        for name in changed:
+            setattr(article, name, values[name])
+        article.save()

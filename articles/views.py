@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from taxonomy.tags import tags_in_use
 from withdrawal_site import jsonld
+from withdrawal_site.languages import page_language_first
 
 from .models import Article
 
@@ -17,7 +18,7 @@ ARTICLES_PER_PAGE = 10
 
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.for_list()
+    articles = page_language_first(Article.objects.for_list())
     active_tag = None
     tag_slug = request.GET.get("tag", "")
     if tag_slug:

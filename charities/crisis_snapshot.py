@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .validation import country_name
@@ -39,6 +40,37 @@ DATA_LANGUAGES = {"ES": "es", "PL": "pl"}
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
+# The phrases the crisis data repeats for many countries, in each language the
+# site is translated into. The data is written in each country's language, so
+# on a page in another language it would stay foreign (an English "Emergency
+# services" on /es/crisis/): a phrase known here is shown in the page's
+# language instead; anything else stays as written, marked with the data's
+# language. Kept as data beside the crisis data rather than in the catalogues,
+# so the numbers' labels can never fall back to English while a catalogue lags.
+_CRISIS_PHRASES = (
+    {"en": "Emergency services", "es": "Servicios de emergencia", "pl": "Numer alarmowy"},
+    {
+        "en": "Emergency services (also works)",
+        "es": "Servicios de emergencia (también funciona)",
+        "pl": "Numer alarmowy (też działa)",
+    },
+    {"en": "24 hours, every day", "es": "24 horas, todos los días", "pl": "całą dobę, 7 dni w tygodniu"},
+    {"en": "free", "es": "gratis", "pl": "bezpłatny"},
+)
+_PHRASE_INDEX = {wording.lower(): phrase for phrase in _CRISIS_PHRASES for wording in phrase.values()} | {
+    "gratuita": _CRISIS_PHRASES[3],
+    "bezpłatnie": _CRISIS_PHRASES[3],
+}
+
+
+def known_phrase(text: str) -> str:
+    """The page-language wording of a phrase the crisis data repeats, or "" when it is not one."""
+    phrase = _PHRASE_INDEX.get(" ".join(text.split()).lower())
+    if phrase is None:
+        return ""
+    return phrase.get(get_language() or "en", "")
+
+
 @dataclass(frozen=True)
 class EmergencyNumber:
     number: str
@@ -47,6 +79,10 @@ class EmergencyNumber:
     @property
     def href(self) -> str:
         return f"tel:{self.number}"
+
+    @property
+    def translated_label(self) -> str:
+        return known_phrase(self.label)
 
 
 @dataclass(frozen=True)
@@ -70,6 +106,14 @@ class CrisisLine:
         if self.kind == "text":
             return sms_href(self.number, self.sms_body)
         return f"tel:{self.number}"
+
+    @property
+    def translated_hours(self) -> str:
+        return known_phrase(self.hours)
+
+    @property
+    def translated_cost(self) -> str:
+        return known_phrase(self.cost)
 
     @property
     def action_label(self) -> str:

@@ -124,7 +124,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
 
     The country is the visitor's own choice (`?country=XX`, remembered in a
     cookie), else their browser's region, else they pick one from plain links.
-    No first-visit notice here. When the database is down the page is built
+    No first-visit notice and no language suggestion here. When the database is down the page is built
     from the stored snapshot (crisis_snapshot) on the standalone layout.
     """
     countries, from_database = crisis_snapshot.current()
@@ -133,6 +133,9 @@ def crisis(request: HttpRequest) -> HttpResponse:
     context = {
         **crisis_snapshot.crisis_context(countries, code),
         "show_first_visit_notice": False,
+        # Nothing may come between a visitor and the numbers: not even the
+        # suggestion to read the page in their browser's language.
+        "language_suggestion": None,
         "crisis_from_database": from_database,
     }
     response = None

@@ -534,6 +534,44 @@ def refresh_demo_record(model, *, lookup: dict, values: dict):
     return record, False
 
 
+# Each generic name as Spanish and Polish spell it (the international nonproprietary
+# name in each language), so a drug page on /es/ or /pl/ shows the name readers
+# know from their own packets, and search finds either spelling.
+LOCAL_NAMES = {
+    "sertraline": ("sertralina", "sertralina"),
+    "fluoxetine": ("fluoxetina", "fluoksetyna"),
+    "citalopram": ("citalopram", "citalopram"),
+    "escitalopram": ("escitalopram", "escitalopram"),
+    "paroxetine": ("paroxetina", "paroksetyna"),
+    "venlafaxine": ("venlafaxina", "wenlafaksyna"),
+    "duloxetine": ("duloxetina", "duloksetyna"),
+    "mirtazapine": ("mirtazapina", "mirtazapina"),
+    "amitriptyline": ("amitriptilina", "amitryptylina"),
+    "bupropion": ("bupropión", "bupropion"),
+    "vortioxetine": ("vortioxetina", "wortioksetyna"),
+    "trazodone": ("trazodona", "trazodon"),
+    "diazepam": ("diazepam", "diazepam"),
+    "alprazolam": ("alprazolam", "alprazolam"),
+    "clonazepam": ("clonazepam", "klonazepam"),
+    "lorazepam": ("lorazepam", "lorazepam"),
+    "temazepam": ("temazepam", "temazepam"),
+    "oxazepam": ("oxazepam", "oksazepam"),
+    "chlordiazepoxide": ("clordiazepóxido", "chlordiazepoksyd"),
+    "zopiclone": ("zopiclona", "zopiklon"),
+    "zolpidem": ("zolpidem", "zolpidem"),
+    "quetiapine": ("quetiapina", "kwetiapina"),
+    "olanzapine": ("olanzapina", "olanzapina"),
+    "aripiprazole": ("aripiprazol", "arypiprazol"),
+    "risperidone": ("risperidona", "rysperydon"),
+    "methylphenidate": ("metilfenidato", "metylofenidat"),
+    "lithium": ("litio", "lit"),
+    "lamotrigine": ("lamotrigina", "lamotrygina"),
+    "valproate": ("valproato", "walproinian"),
+    "gabapentin": ("gabapentina", "gabapentyna"),
+    "pregabalin": ("pregabalina", "pregabalina"),
+}
+
+
 def load() -> None:
     now = timezone.now()
     classes = {}
@@ -562,6 +600,9 @@ def load() -> None:
                 "name": name,
                 "drug_class": classes[class_slug],
                 "other_names": other,
+                "local_names": dict(zip(("es", "pl"), LOCAL_NAMES[slug], strict=True))
+                if slug in LOCAL_NAMES
+                else {},
                 "half_life": half_life,
                 "half_life_source": hl_source,
                 "forms_and_strengths": forms,

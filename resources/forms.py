@@ -27,6 +27,11 @@ COUNTRIES = (
 )
 
 
+def _shown_name(drug: Drug) -> str:
+    """Drug choices read in the page's language ("Sertralina" on /es/)."""
+    return drug.shown_name
+
+
 class CommaDecimalField(forms.DecimalField):
     """A decimal that also accepts a decimal comma: "12,5" is 12.5, as it is written in much of Europe.
 
@@ -163,7 +168,8 @@ class PlannerForm(forms.Form):
 
     def __init__(self, *args, formulations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["drug"].queryset = Drug.objects.published().only("name", "slug")
+        self.fields["drug"].queryset = Drug.objects.published().only("name", "slug", "local_names")
+        self.fields["drug"].label_from_instance = _shown_name
         self.formulation_records = {str(record.pk): record for record in formulations}
         self.fields["formulations"].choices = [
             (key, _formulation_choice_label(record)) for key, record in self.formulation_records.items()
@@ -346,6 +352,7 @@ class PlanCheckForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["drug"].queryset = Drug.objects.published().select_related("drug_class")
+        self.fields["drug"].label_from_instance = _shown_name
 
     def clean_given_steps(self) -> list[tuple[date | None, Decimal]]:
         text = self.cleaned_data.get("given_steps", "")

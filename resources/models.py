@@ -56,6 +56,14 @@ class Drug(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
         blank=True,
         help_text=_("Brand names and other spellings, separated by commas."),
     )
+    # The generic name as each language spells it ("sertralina"): shown on pages in
+    # that language, and found by search whatever the language of the page.
+    local_names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('The generic name in each language, by language code, e.g. {"es": "sertralina"}.'),
+    )
     half_life = models.CharField(_("half-life"), max_length=300, blank=True)
     half_life_source = models.CharField(_("source of the half-life"), max_length=300, blank=True)
     forms_and_strengths = models.TextField(_("forms and strengths"), blank=True)
@@ -122,6 +130,23 @@ class Drug(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
     def search_queryset(cls, queryset):
         return queryset.select_related("drug_class")
 
+    @property
+    def shown_name(self) -> str:
+        """The name in the page's language ("Sertralina" on /es/), else the English name."""
+        from django.utils.translation import get_language
+
+        local = self.local_names.get(get_language() or "", "") if isinstance(self.local_names, dict) else ""
+        local = str(local).strip()
+        return local[:1].upper() + local[1:] if local else self.name
+
+    @property
+    def local_names_list(self) -> list[str]:
+        """Every language's spelling that differs from the English name, once each."""
+        if not isinstance(self.local_names, dict):
+            return []
+        names = {str(name).strip() for name in self.local_names.values() if str(name).strip()}
+        return sorted(name for name in names if name.lower() != self.name.lower())
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published:
             return None
@@ -131,7 +156,7 @@ class Drug(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, models.Model):
             url=self.get_absolute_url(),
             summary=Truncator(plain_text(self.notes_html)).words(40),
             body=" ".join([self.half_life, self.forms_and_strengths, plain_text(self.notes_html)]),
-            other_names=", ".join(self.other_names_list),
+            other_names=", ".join([*self.other_names_list, *self.local_names_list]),
             language=self.language,
             drug_classes=(self.drug_class.slug,),
         )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from taxonomy.tags import tags_in_use
 from withdrawal_site import jsonld
+from withdrawal_site.languages import page_language_first
 
 from . import guidance, planner, reference
 from .forms import COUNTRIES, DrugFilterForm, ListFilterForm, PlanCheckForm, PlannerForm
@@ -42,7 +43,9 @@ def drug_list(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["drug_class"]:
             drugs = drugs.filter(drug_class=form.cleaned_data["drug_class"])
         if query := form.cleaned_data["q"].strip():
-            drugs = drugs.filter(Q(name__icontains=query) | Q(other_names__icontains=query))
+            drugs = drugs.filter(
+                Q(name__icontains=query) | Q(other_names__icontains=query) | Q(local_names__icontains=query)
+            )
     return render(request, "resources/drug_list.html", {"form": form, "drugs": drugs})
 
 
@@ -111,7 +114,7 @@ def _filtered_list(request: HttpRequest, model, template: str) -> HttpResponse:
             items = items.in_drug_class(drug_class.slug)
         if tag := form.cleaned_data["tag"]:
             items = items.tagged(tag)
-    page_obj = _page(request, items)
+    page_obj = _page(request, page_language_first(items))
     context = {"form": form, "page_obj": page_obj, "items": page_obj, "query_string": _query_string(form)}
     return render(request, template, context)
 

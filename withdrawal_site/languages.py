@@ -160,3 +160,23 @@ def page_alternates(request) -> list[dict]:
         {"code": code, "name": native_name(code), "url": urls[code], "current": code == current}
         for code in codes
     ]
+
+
+def page_language_first(queryset):
+    """`queryset` with the items in the page's language first, each group in its usual order.
+
+    A visitor reading Spanish should meet Spanish content first, but must still
+    find everything else (which is marked with its own language). One ORDER BY,
+    no extra query. The existing ordering (or the model's default) is kept
+    inside each group.
+    """
+    from django.db.models import Case, IntegerField, Value, When
+    from django.utils.translation import get_language
+
+    ordering = list(queryset.query.order_by or queryset.model._meta.ordering or ["pk"])
+    code = get_language() or DEFAULT_LANGUAGE
+    return queryset.annotate(
+        in_other_language=Case(
+            When(language=code, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("in_other_language", *ordering)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from articles.models import Article
 
 from .cache import cache_health
+from .languages import page_language_first
 from .middleware import database_is_reachable, database_unavailable_after, database_unavailable_response
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"latest_articles": Article.objects.published()[:3]})
+    latest = page_language_first(Article.objects.published())[:3]
+    return render(request, "home.html", {"latest_articles": latest})
 
 
 @require_safe

@@ -45,3 +45,61 @@ def test_versions_in_other_languages_are_linked_also_in(client, make_article, dj
 
 def test_an_article_without_versions_has_no_also_in(client, make_article):
     assert "Also in" not in client.get(make_article().get_absolute_url()).content.decode()
+
+
+@pytest.fixture
+def three_languages(settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish"), ("pl", "Polish")]
+
+
+def _titles_in_order(html: str, titles: list[str]) -> list[str]:
+    return sorted(titles, key=html.index)
+
+
+def test_the_article_list_shows_the_page_language_first_then_the_rest_marked(
+    three_languages, client, make_article
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    make_article(title="Newest English", published_at=now - timedelta(days=1))
+    make_article(title="Older Spanish", language="es", published_at=now - timedelta(days=5))
+    make_article(title="Oldest Spanish", language="es", published_at=now - timedelta(days=9))
+    make_article(title="Polish middle", language="pl", published_at=now - timedelta(days=3))
+    titles = ["Newest English", "Older Spanish", "Oldest Spanish", "Polish middle"]
+
+    spanish = client.get("/es/articles/").content.decode()
+    assert _titles_in_order(spanish, titles) == [
+        "Older Spanish",
+        "Oldest Spanish",
+        "Newest English",
+        "Polish middle",
+    ]
+    # Foreign items carry their lang and name their language; the page's own do not.
+    assert '<h2 lang="en"><a' in spanish and '<h2 lang="pl"><a' in spanish
+    assert '<span lang="en">English</span>' in spanish and '<span lang="pl">Polski</span>' in spanish
+    assert '<span lang="es">Español</span>' not in spanish
+
+    english = client.get("/articles/").content.decode()
+    assert _titles_in_order(english, titles)[0] == "Newest English"
+    assert '<span lang="es">Español</span>' in english
+
+
+def test_the_home_page_shows_latest_articles_in_the_page_language_first(
+    three_languages, client, make_article
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for days in (1, 2, 3):
+        make_article(title=f"Polish {days}", language="pl", published_at=now - timedelta(days=days))
+    make_article(title="Older English", published_at=now - timedelta(days=9))
+    english = client.get("/").content.decode()
+    assert "Older English" in english
+    assert '<h3 lang="pl"><a' in english and '<span lang="pl">Polski</span>' in english
+    polish = client.get("/pl/").content.decode()
+    assert "Older English" not in polish and "Polish 1" in polish

@@ -1,6 +1,7 @@
 import contextlib
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
@@ -31,6 +32,11 @@ class Disclaimer(MarkdownFieldsMixin, models.Model):
     )
     body = models.TextField(_("full text (Markdown)"))
     body_html = models.TextField(editable=False)
+    # The language the text is written in, so pages in other languages mark it
+    # (WCAG 3.1.2) rather than let a Spanish voice read English.
+    language = models.CharField(
+        _("language"), max_length=10, default="en", choices=settings.CONTENT_LANGUAGES
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     markdown_fields = {"body": "body_html"}

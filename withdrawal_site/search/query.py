@@ -16,15 +16,17 @@ more when a spelling correction is tried.
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from . import services
 from .documents import SearchKind
@@ -70,6 +72,7 @@ class SearchHit:
     url: str
     snippet: SafeString
     published_at: datetime | None
+    language: str = "en"
 
     @property
     def kind_label(self) -> str:
@@ -129,7 +132,12 @@ def _marked(text: str) -> SafeString:
 # constant is folded at plan time, so the GIN indexes are used.
 
 _TABLE = SearchEntry._meta.db_table
-_TSQUERY = "websearch_to_tsquery(%(config)s::regconfig, %(query)s)"
+# The query read in the page's language, or'ed with the same query read unstemmed
+# and unaccented, which only drug names are indexed with (services.NAMES_CONFIG).
+_TSQUERY = (
+    "(websearch_to_tsquery(%(config)s::regconfig, %(query)s)"
+    " || websearch_to_tsquery(%(names_config)s::regconfig, %(query)s))"
+)
 _RANK = (
     f"(ts_rank(search_vector, {_TSQUERY})"
     f" + %(title_bonus)s * coalesce(ts_rank(title_vector, {_TSQUERY}, 2), 0))"
@@ -146,7 +154,7 @@ _PG_COUNTS = f"""
 """
 # Every match ranked: for at most COUNT_LIMIT matches.
 _PG_PAGE = f"""
-    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    SELECT e.kind, e.title, e.url, e.published_at, e.language, {_HEADLINE}
     FROM {_TABLE} AS e
     WHERE e.search_vector @@ {_TSQUERY} {{kind}}
     ORDER BY {_RANK} DESC, e.published_at DESC NULLS LAST, e.id DESC
@@ -169,7 +177,7 @@ _PG_CANDIDATE_PAGE = f"""
         ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC
         LIMIT %(page_size)s OFFSET %(offset)s
     )
-    SELECT e.kind, e.title, e.url, e.published_at, {_HEADLINE}
+    SELECT e.kind, e.title, e.url, e.published_at, e.language, {_HEADLINE}
     FROM page JOIN {_TABLE} AS e ON e.id = page.id
     ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.id DESC
 """
@@ -196,9 +204,10 @@ def websearch_safe(query: str) -> str:
     return _NEGATION_RUN.sub("-", query)
 
 
-def _pg_params(query: str, kind: str, **extra) -> dict:
+def _pg_params(query: str, kind: str, language: str, **extra) -> dict:
     return {
-        "config": services.SEARCH_CONFIG,
+        "config": services.config_for(language),
+        "names_config": services.NAMES_CONFIG,
         "query": websearch_safe(normalise(query)),
         "kind": kind,
         "title_bonus": TITLE_BONUS,
@@ -208,24 +217,25 @@ def _pg_params(query: str, kind: str, **extra) -> dict:
     }
 
 
-def _pg_counts(query: str, kind: str = "") -> dict[str, int]:
+def _pg_counts(query: str, kind: str = "", language: str = "en") -> dict[str, int]:
     sql = _PG_COUNTS.format(kind=_KIND if kind else "")
     with connection.cursor() as cursor:
-        cursor.execute(sql, _pg_params(query, kind, limit=COUNT_LIMIT + 1))
+        cursor.execute(sql, _pg_params(query, kind, language, limit=COUNT_LIMIT + 1))
         return dict(cursor.fetchall())
 
 
 class _PostgresRows:
     """The ranked rows of a search, fetched a page at a time by the paginator."""
 
-    def __init__(self, query: str, kind: str, *, many: bool):
-        self.query, self.kind, self.many = query, kind, many
+    def __init__(self, query: str, kind: str, *, many: bool, language: str = "en"):
+        self.query, self.kind, self.many, self.language = query, kind, many, language
 
     def __getitem__(self, page: slice) -> list[dict]:
         template = _PG_CANDIDATE_PAGE if self.many else _PG_PAGE
         params = _pg_params(
             self.query,
             self.kind,
+            self.language,
             page_size=page.stop - page.start,
             offset=page.start,
             title_candidates=TITLE_CANDIDATES,
@@ -233,7 +243,7 @@ class _PostgresRows:
         )
         with connection.cursor() as cursor:
             cursor.execute(template.format(kind=_KIND if self.kind else ""), params)
-            names = ("kind", "title", "url", "published_at", "headline")
+            names = ("kind", "title", "url", "published_at", "language", "headline")
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
@@ -257,6 +267,33 @@ def _pg_corrections(words: list[str]) -> dict[str, str]:
 # SQLite fallback ------------------------------------------------------------
 
 
+# Accents folded, so "medicacion" finds "medicación" and "zmniejszanie" with
+# or without Polish letters. Python's own lower() also folds non-ASCII capitals,
+# which SQLite's LIKE does not.
+_FOLD_FUNCTION = "wc_fold"
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "ß": "ss"})
+
+
+def fold(text: str | None) -> str:
+    """`text` lower-cased with accents and diacritics removed ("Łódź" -> "lodz")."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_UNDECOMPOSABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _folding_ready() -> bool:
+    """Register fold() with this SQLite connection (cheap; idempotent); False elsewhere."""
+    if connection.vendor != "sqlite":
+        return False
+    connection.ensure_connection()
+    connection.connection.create_function(_FOLD_FUNCTION, 1, fold, deterministic=True)
+    return True
+
+
+class _Folded(Func):
+    function = _FOLD_FUNCTION
+    output_field = TextField()
+
+
 def _plain_words(query: str) -> list[str]:
     words = [word for word in _WORD.findall(query) if word.lower() not in _OPERATORS]
     return words[:MAX_QUERY_WORDS]
@@ -266,27 +303,51 @@ def _fallback_matches(query: str) -> QuerySet:
     words = _plain_words(query)
     if not words:
         return SearchEntry.objects.none()
+    entries = SearchEntry.objects.all()
+    folding = _folding_ready()
+    if folding:
+        entries = entries.alias(
+            folded_title=_Folded("title"),
+            folded_other_names=_Folded("other_names"),
+            folded_summary=_Folded("summary"),
+            folded_body=_Folded("body"),
+        )
     condition = Q()
     for word in words:
         any_field = Q()
         for spelling in variants(word):
-            any_field |= (
-                Q(title__icontains=spelling)
-                | Q(other_names__icontains=spelling)
-                | Q(summary__icontains=spelling)
-                | Q(body__icontains=spelling)
-            )
+            if folding:
+                spelling = fold(spelling)
+                any_field |= (
+                    Q(folded_title__contains=spelling)
+                    | Q(folded_other_names__contains=spelling)
+                    | Q(folded_summary__contains=spelling)
+                    | Q(folded_body__contains=spelling)
+                )
+            else:
+                any_field |= (
+                    Q(title__icontains=spelling)
+                    | Q(other_names__icontains=spelling)
+                    | Q(summary__icontains=spelling)
+                    | Q(body__icontains=spelling)
+                )
         condition &= any_field
-    return SearchEntry.objects.filter(condition)
+    return entries.filter(condition)
 
 
 def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
     in_title = Q()
+    folding = _folding_ready()
     for word in _plain_words(query):
         for spelling in variants(word):
-            in_title |= Q(title__icontains=spelling) | Q(other_names__icontains=spelling)
+            if folding:
+                in_title |= Q(folded_title__contains=fold(spelling)) | Q(
+                    folded_other_names__contains=fold(spelling)
+                )
+            else:
+                in_title |= Q(title__icontains=spelling) | Q(other_names__icontains=spelling)
     if not in_title:
-        return matches.values("kind", "title", "url", "published_at", "summary", "body")
+        return matches.values("kind", "title", "url", "published_at", "language", "summary", "body")
     return (
         matches.annotate(
             title_match=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -295,7 +356,7 @@ def _fallback_page_rows(query: str, matches: QuerySet) -> QuerySet:
         # (the drug's own page before a story that mentions it), as the
         # PostgreSQL ranking's title bonus does.
         .order_by("title_match", Length("title"), F("published_at").desc(nulls_last=True), "-pk")
-        .values("kind", "title", "url", "published_at", "summary", "body")
+        .values("kind", "title", "url", "published_at", "language", "summary", "body")
     )
 
 
@@ -332,10 +393,10 @@ def _fallback_corrections(words: list[str]) -> dict[str, str]:
 # Both ------------------------------------------------------------------------
 
 
-def _counts(query: str, kind: str = "") -> dict[str, int]:
+def _counts(query: str, kind: str = "", language: str = "en") -> dict[str, int]:
     """Matches per kind, counting at most COUNT_LIMIT + 1 (one query, bounded work)."""
     if services.uses_full_text_search():
-        return _pg_counts(query, kind)
+        return _pg_counts(query, kind, language)
     matches = _fallback_matches(query)
     if kind:
         matches = matches.filter(kind=kind)
@@ -349,9 +410,9 @@ def _counts(query: str, kind: str = "") -> dict[str, int]:
         return dict(cursor.fetchall())
 
 
-def _rows(query: str, kind: str, *, many: bool):
+def _rows(query: str, kind: str, *, many: bool, language: str = "en"):
     if services.uses_full_text_search():
-        return _PostgresRows(query, kind, many=many)
+        return _PostgresRows(query, kind, many=many, language=language)
     matches = _fallback_matches(query)
     return _fallback_page_rows(query, matches.filter(kind=kind) if kind else matches)
 
@@ -382,16 +443,27 @@ def correct(query: str) -> str:
 
 
 def search(
-    query: str, *, kind: str = "", page: int | str | None = 1, per_page: int = PER_PAGE
+    query: str,
+    *,
+    kind: str = "",
+    page: int | str | None = 1,
+    per_page: int = PER_PAGE,
+    language: str | None = None,
 ) -> SearchResults:
-    """Search every published document; `query` must already be `clean_query`-ed."""
+    """Search every published document; `query` must already be `clean_query`-ed.
+
+    The query is read in `language` (by default the page's): stemmed in
+    Spanish on /es/, unstemmed and unaccented on /pl/; drug names match in
+    every language either way.
+    """
     if kind not in SearchKind.values:
         kind = ""
-    counts = _counts(query)
+    language = language or get_language() or "en"
+    counts = _counts(query, language=language)
     run_query = query
     corrected_query = suggestion = ""
     if sum(counts.values()) < FEW_RESULTS and (candidate := correct(query)):
-        candidate_counts = _counts(candidate)
+        candidate_counts = _counts(candidate, language=language)
         if sum(candidate_counts.values()) > sum(counts.values()):
             if counts:
                 suggestion = candidate
@@ -401,10 +473,10 @@ def search(
     if not kind:
         total = sum(counts.values())
     elif capped:  # the per-kind counts are from a sample: count this kind on its own
-        total = sum(_counts(run_query, kind).values())
+        total = sum(_counts(run_query, kind, language).values())
     else:
         total = counts.get(kind, 0)
-    rows = _rows(run_query, kind, many=total > COUNT_LIMIT)
+    rows = _rows(run_query, kind, many=total > COUNT_LIMIT, language=language)
     paginator = _KnownCountPaginator(rows, per_page, count=min(total, COUNT_LIMIT))
     page_obj = paginator.get_page(page)
     page_obj.object_list = [_hit(row, run_query) for row in page_obj.object_list] if total else []
@@ -424,5 +496,10 @@ def _hit(row: dict, query: str) -> SearchHit:
     snippet = _marked(row["headline"] or "") if "headline" in row else _fallback_snippet(row, query)
     url = row["url"] if row["url"].startswith(("/", "https://", "http://")) else ""
     return SearchHit(
-        kind=row["kind"], title=row["title"], url=url, snippet=snippet, published_at=row["published_at"]
+        kind=row["kind"],
+        title=row["title"],
+        url=url,
+        snippet=snippet,
+        published_at=row["published_at"],
+        language=row.get("language") or "en",
     )

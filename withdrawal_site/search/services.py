@@ -18,8 +18,16 @@ from .models import SearchEntry, SearchTerm
 from .registry import searchable_models
 from .spelling import normalise
 
-# The text search configuration for documents and queries alike.
+# The text search configuration of English documents and queries.
 SEARCH_CONFIG = "english"
+# PostgreSQL has no Polish stemmer: `simple` with accents folded (migration 0005).
+SIMPLE_UNACCENT_CONFIG = "wc_simple_unaccent"
+# Each language's configuration, for its documents and for queries from its pages.
+LANGUAGE_CONFIGS = {"en": SEARCH_CONFIG, "es": "spanish", "pl": SIMPLE_UNACCENT_CONFIG}
+# Drug names are indexed a second time with this one, and every query is also read
+# with it, so "sertralina" on an English page and "sertraline" on a Polish one
+# both find the drug.
+NAMES_CONFIG = SIMPLE_UNACCENT_CONFIG
 # ts_headline marks matches with these private-use characters; they are
 # removed from indexed text, so after escaping they can only be our markers.
 MARK_START = "\ue000"
@@ -56,15 +64,23 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
+def config_for(language: str | None) -> str:
+    """The text search configuration for a language code ("es-ES" reads as "es"); English otherwise."""
+    code = (language or "").lower().split("-")[0].split("_")[0]
+    return LANGUAGE_CONFIGS.get(code, SEARCH_CONFIG)
+
+
 _VECTOR_SQL = f"""
     UPDATE {SearchEntry._meta.db_table} AS entry SET
-        search_vector = setweight(to_tsvector(%s::regconfig, doc.title), 'A')
-            || setweight(to_tsvector(%s::regconfig, doc.other_names), 'A')
-            || setweight(to_tsvector(%s::regconfig, doc.summary), 'B')
-            || setweight(to_tsvector(%s::regconfig, doc.body), 'C'),
-        title_vector = to_tsvector(%s::regconfig, doc.title || ' ' || doc.other_names)
-    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[])
-        AS doc(id, title, other_names, summary, body)
+        search_vector = setweight(to_tsvector(doc.config::regconfig, doc.title), 'A')
+            || setweight(to_tsvector(doc.config::regconfig, doc.other_names), 'A')
+            || setweight(to_tsvector(%s::regconfig, doc.names), 'A')
+            || setweight(to_tsvector(doc.config::regconfig, doc.summary), 'B')
+            || setweight(to_tsvector(doc.config::regconfig, doc.body), 'C'),
+        title_vector = to_tsvector(doc.config::regconfig, doc.title || ' ' || doc.other_names)
+            || to_tsvector(%s::regconfig, doc.names)
+    FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+        AS doc(id, title, other_names, summary, body, config, names)
     WHERE entry.id = doc.id
 """
 
@@ -72,20 +88,26 @@ _VECTOR_SQL = f"""
 def _store_vectors(entries: list[tuple[int, SearchDocument]]) -> None:
     """Set the weighted tsvector of entries, in one statement (PostgreSQL only).
 
-    Title and other names weigh A, summary B, body C. The text passes through
-    the spelling normaliser first, so British and American spellings meet.
+    Title and other names weigh A, summary B, body C, each read with the
+    document's language's configuration. A drug's names are added once more,
+    unstemmed and without accents (NAMES_CONFIG), for queries in any language.
+    The text passes through the spelling normaliser first, so British and
+    American spellings meet.
     """
     if not entries or not uses_full_text_search():
         return
-    columns: list[list] = [[], [], [], [], []]
+    columns: list[list] = [[], [], [], [], [], [], []]
     for pk, document in entries:
         columns[0].append(pk)
         for position, text in enumerate(
             (document.title, document.other_names, document.summary, document.body), 1
         ):
             columns[position].append(normalise(clean_text(text)))
+        columns[5].append(config_for(document.language))
+        is_drug = document.kind == SearchKind.DRUG
+        columns[6].append(clean_text(f"{document.title} {document.other_names}") if is_drug else "")
     with connection.cursor() as cursor:
-        cursor.execute(_VECTOR_SQL, [SEARCH_CONFIG] * 5 + columns)
+        cursor.execute(_VECTOR_SQL, [NAMES_CONFIG, NAMES_CONFIG, *columns])
 
 
 def _entry_fields(document: SearchDocument) -> dict:
