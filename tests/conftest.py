@@ -1,12 +1,10 @@
-"""Fixtures shared by every test: the four rungs of the permission ladder."""
+"""Fixtures shared by every test: the four rungs of the permission ladder, the drug classes."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from withdrawal_site.accounts.roles import ADMINS, EDITORS
-
-PASSWORD = "a-long-test-password-123"
+from tests import factories
+from tests.factories import PASSWORD  # noqa: F401  (tests import it from here)
 
 
 @pytest.fixture(autouse=True)
@@ -40,40 +38,38 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture
-def contributor(django_user_model):
+def contributor(db):
     """Signed in, but in no staff group: must be treated like the public."""
-    return django_user_model.objects.create_user("contributor", "c@example.org", PASSWORD)
+    return factories.UserFactory(username="contributor", email="c@example.org")
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(db):
     """A volunteer editor: staff (to use the admin) in the Editors group, not a superuser."""
-    user = django_user_model.objects.create_user("editor", "e@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+    return factories.EditorFactory(username="editor", email="e@example.org")
 
 
 @pytest.fixture
-def second_editor(django_user_model):
-    user = django_user_model.objects.create_user("editor2", "e2@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+def second_editor(db):
+    return factories.EditorFactory(username="editor2", email="e2@example.org")
 
 
 @pytest.fixture
-def site_admin(django_user_model):
+def site_admin(db):
     """A real Admin: staff in the Admins group, NOT a superuser (Admins' powers come from the group)."""
-    user = django_user_model.objects.create_user("siteadmin", "a@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=ADMINS))
-    return user
+    return factories.AdminFactory(username="siteadmin", email="a@example.org")
 
 
 @pytest.fixture
-def superuser(django_user_model):
+def superuser(db):
     """The operator's own account: the only one with every power."""
-    return django_user_model.objects.create_user(
-        "root", "root@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
+    return factories.SuperuserFactory(username="root", email="root@example.org")
+
+
+@pytest.fixture
+def drug_classes(db):
+    """The three canonical drug classes by slug (get_or_create: they may exist already)."""
+    return {slug: factories.DrugClassFactory(slug=slug) for slug in factories.DRUG_CLASSES}
 
 
 def verified_login(client, user):

@@ -373,7 +373,7 @@ if SENTRY_DSN:
     )
 # --- end reliability: logs ---
 
-# ---- Crisis page snapshot (crisis helper) ----
+# ---- Crisis page snapshot (charities) ----
 # Where the crisis lines are copied, on every admin change, for the crisis and outage pages to
 # read when the database is unreachable (the shared cache holds a copy too). Must be writable.
 CRISIS_SNAPSHOT_PATH = Path(

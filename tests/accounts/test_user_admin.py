@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, verified_login
+from tests.conftest import verified_login
+from tests.factories import AdminFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +18,8 @@ NEW_PASSWORD = "another-long-password-456"
 
 
 @pytest.fixture
-def other_admin(django_user_model):
-    user = django_user_model.objects.create_user("admin2", "a2@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Admins"))
-    return user
+def other_admin(db):
+    return AdminFactory(username="admin2", email="a2@example.org")
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """Fixtures for the articles tests: a factory for articles in any state."""
 
 from datetime import timedelta
-from itertools import count
 
 import pytest
 from django.utils import timezone
 
 from articles.models import Article
+from tests.factories import ArticleFactory
 
 LONG_BODY = """Some opening words about the subject.
 
@@ -27,8 +27,6 @@ More detail.
 Closing words.
 """
 
-_numbers = count(1)
-
 
 @pytest.fixture
 def make_article(db):
@@ -41,22 +39,11 @@ def make_article(db):
         body: str = "A short body of plain words.",
         **fields,
     ) -> Article:
-        number = next(_numbers)
-        title = title or f"Article number {number}"
-        if published_at is None and status == Article.Status.PUBLISHED:
-            published_at = timezone.now() - timedelta(days=number)
-        article = Article.objects.create(
-            title=title,
-            slug=fields.pop("slug", f"article-{number}"),
-            summary=fields.pop("summary", f"Summary of {title}."),
-            body=body,
-            status=status,
-            published_at=published_at,
-            **fields,
-        )
-        if tags:
-            article.tags.set(list(tags))
-        return article
+        if title is not None:
+            fields["title"] = title
+        if published_at is not None:
+            fields["published_at"] = published_at
+        return ArticleFactory(status=status, body=body, tags=list(tags), **fields)
 
     return make
 

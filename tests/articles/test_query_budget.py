@@ -6,8 +6,8 @@ is exactly the same, and equal to the budget written here.
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +30,6 @@ def add_articles(make_article, number):
     ]
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context)
-
-
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
@@ -51,8 +44,7 @@ def test_list_pages_do_not_grow_with_articles(client, make_article, django_asser
     add_articles(make_article, 5)
     if "page=2" in url:
         add_articles(make_article, 6)  # a second page must exist with few articles too
-    client.get(url)
-    with_few = queries_for(client, url)
+    with_few = count_queries(client, url)
     add_articles(make_article, 45)
     with django_assert_num_queries(with_few):
         client.get(url)
@@ -63,8 +55,7 @@ def test_list_pages_do_not_grow_with_articles(client, make_article, django_asser
 def test_detail_page_does_not_grow_with_articles(client, make_article, django_assert_num_queries):
     first, *_others = add_articles(make_article, 5)
     url = first.get_absolute_url()
-    client.get(url)
-    with_few = queries_for(client, url)
+    with_few = count_queries(client, url)
     add_articles(make_article, 45)
     with django_assert_num_queries(with_few):
         response = client.get(url)
@@ -74,8 +65,7 @@ def test_detail_page_does_not_grow_with_articles(client, make_article, django_as
 
 def test_sitemap_does_not_grow_with_articles(client, make_article, django_assert_num_queries):
     add_articles(make_article, 5)
-    client.get("/sitemap.xml")
-    with_few = queries_for(client, "/sitemap.xml")
+    with_few = count_queries(client, "/sitemap.xml")
     add_articles(make_article, 45)
     with django_assert_num_queries(with_few):
         client.get("/sitemap.xml")

@@ -5,22 +5,11 @@ import datetime
 import pytest
 
 from charities.models import Organization, Phone, Schedule, Service, ServiceArea
-from resources.models import DrugClass
-
-
-@pytest.fixture
-def drug_classes(db):
-    names = {"antidepressants": "Antidepressants", "benzodiazepines": "Benzodiazepines", "z-drugs": "Z-drugs"}
-    return {
-        slug: DrugClass.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in names.items()
-    }
+from tests.factories import OrganizationFactory, PhoneFactory, ServiceAreaFactory, ServiceFactory
 
 
 @pytest.fixture
 def make_listing(db, drug_classes):
-    counter = iter(range(1, 10_000))
-
     def make(
         name: str = "",
         *,
@@ -39,12 +28,9 @@ def make_listing(db, drug_classes):
         hours_note: str = "",
         description: str = "",
     ) -> Service:
-        number = next(counter)
-        name = name or f"Listing {number}"
-        organization = Organization.objects.create(
-            name=name, slug=f"listing-{number}", description=description or f"About {name}."
-        )
-        service = Service.objects.create(
+        given = {"name": name, "description": description}
+        organization = OrganizationFactory(**{key: value for key, value in given.items() if value})
+        service = ServiceFactory(
             organization=organization,
             type=service_type,
             status=status,
@@ -52,13 +38,11 @@ def make_listing(db, drug_classes):
             last_verified=last_verified,
             is_crisis_line=is_crisis_line,
             hours_note=hours_note,
+            drug_classes=[drug_classes[slug] for slug in drug_class_slugs],
         )
-        service.drug_classes.set([drug_classes[slug] for slug in drug_class_slugs])
-        ServiceArea.objects.create(
-            service=service, country=country, scope=scope, description=area_description
-        )
+        ServiceAreaFactory(service=service, country=country, scope=scope, description=area_description)
         if phone:
-            Phone.objects.create(service=service, number=phone, country=phone_country or country)
+            PhoneFactory(service=service, number=phone, country=phone_country or country)
         for weekday, opens, closes, zone in schedules:
             Schedule.objects.create(
                 service=service, weekday=weekday, opens_at=opens, closes_at=closes, timezone=zone

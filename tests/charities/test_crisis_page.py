@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
@@ -17,7 +16,7 @@ from charities import crisis_snapshot
 from charities.crisis_lines import load_bundled
 from charities.models import EmergencyNumber, Service
 from tests.conftest import verified_login
-from withdrawal_site.accounts.roles import ADMINS
+from tests.factories import AdminFactory
 from withdrawal_site.visitor_country import COOKIE_NAME
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +32,9 @@ def crisis_data(db):
 
 
 @pytest.fixture
-def admins_member(django_user_model):
+def admins_member(db):
     """A real member of the Admins group: staff, not a superuser."""
-    user = django_user_model.objects.create_user(
-        "crisis-admin", "ca@example.org", "pw-123-long-enough", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=ADMINS))
-    return user
+    return AdminFactory(username="crisis-admin", email="ca@example.org")
 
 
 def country_order(response) -> list[str]:

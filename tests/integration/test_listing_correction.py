@@ -3,26 +3,23 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from charities.models import Service
 from moderation.models import Submission
-from tests.conftest import PASSWORD, verified_login
+from tests.conftest import verified_login
+from tests.factories import AdminFactory
 from tests.moderation.helpers import aged_token, contribute_url
-from withdrawal_site.accounts.roles import ADMINS
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_member(django_user_model):
+def admin_member(db):
     """A real member of Admins, not a superuser standing in for the group."""
-    user = django_user_model.objects.create_user("groupadmin", "ga@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=ADMINS))
-    return user
+    return AdminFactory(username="groupadmin", email="ga@example.org")
 
 
 @pytest.fixture

@@ -13,21 +13,9 @@ import pytest
 
 from moderation import kinds, services
 from moderation.forms import ContentForm, text_field
-from resources.models import DrugClass
 from tests.moderation.helpers import VALID_CONTENT, RecordingPublisher
 from withdrawal_site.corrections import Correctable
 from withdrawal_site.disclaimers.models import Disclaimer
-
-
-@pytest.fixture
-def drug_classes(db):
-    # get_or_create: the resources app may load the canonical classes in a data migration.
-    return [
-        DrugClass.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})[0]
-        for position, (slug, name) in enumerate(
-            [("antidepressants", "Antidepressants"), ("benzodiazepines", "Benzodiazepines")], start=1
-        )
-    ]
 
 
 @pytest.fixture

@@ -280,7 +280,7 @@ def test_bad_correction_target_is_a_friendly_404(client, correctable_disclaimer,
 
 
 def test_disclaimer_without_the_contract_is_not_correctable(client):
-    """The real Disclaimer has no Correctable methods on this branch: not a target."""
+    """The real Disclaimer does not follow the Correctable contract, so it is not a target."""
     response = client.get(contribute_url("correction") + "?target=disclaimers.disclaimer.1")
     assert response.status_code == 404
 

@@ -1,14 +1,23 @@
-"""Nothing a contributor wrote is public before approval: not on a page, a feed, the sitemap or search.
+"""Nothing unapproved is public: not on a page, a feed, the sitemap or search.
 
-Every public URL without parameters is discovered from the URLconf, so list
-pages, feeds and sitemaps that the content apps add are checked automatically
-once they are merged.
+Two sources of unapproved text, both carrying a marker: submissions in every
+state but approved, and content rows of every searchable kind in every state
+that is not public (drafts, unpublished, future-dated, listings with no working
+service). Every public URL without parameters is discovered from the URLconf,
+so list pages, feeds and sitemaps that the apps add are checked automatically.
 """
 
-import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+import datetime
 
+import pytest
+from django.db.models import Q
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from charities.models import Service
 from moderation import services
+from tests import factories
+from withdrawal_site.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -82,13 +91,52 @@ def unapproved_everything(editor, correctable_disclaimer, publisher):
     return made
 
 
+@pytest.fixture
+def hidden_content(db):
+    """Every searchable kind of content in every state the public must not see, all carrying the marker."""
+    marked = {"title": f"{MARKER} title"}
+    drug_class = factories.DrugClassFactory(slug="antidepressants")
+    made = [
+        factories.ArticleFactory(
+            **marked, summary=f"{MARKER} summary", body=f"{MARKER} body", status="draft"
+        ),
+        factories.ArticleFactory(
+            **marked,
+            summary=f"{MARKER} summary",
+            body=f"{MARKER} body",
+            published_at=timezone.now() + datetime.timedelta(days=3),
+        ),
+        factories.DrugFactory(name=f"{MARKER} name", notes=f"{MARKER} body", is_published=False),
+        factories.TaperingMethodFactory(
+            name=f"{MARKER} name", summary=f"{MARKER} summary", is_published=False
+        ),
+    ]
+    for status in ("draft", "unpublished"):
+        made += [
+            factories.TipFactory(**marked, body=f"{MARKER} body", status=status, drug_classes=[drug_class]),
+            factories.ExperienceFactory(**marked, body=f"{MARKER} body", status=status),
+            factories.ResourceLinkFactory(**marked, description=f"{MARKER} description", status=status),
+        ]
+    for status in (Service.Status.INACTIVE, Service.Status.DEFUNCT):
+        service = factories.ServiceFactory(
+            organization__name=f"{MARKER} name",
+            organization__description=f"{MARKER} description",
+            description=f"{MARKER} description",
+            status=status,
+        )
+        factories.ServiceAreaFactory(service=service)
+        made.append(service.organization)
+    made.append(factories.OrganizationFactory(name=f"{MARKER} name", description=f"{MARKER} description"))
+    return made
+
+
 def test_public_paths_are_discovered():
     paths = public_paths()
     assert "/" in paths and "/contribute/" in paths and "/sitemap.xml" in paths
     assert not any(path.startswith("/moderation/") for path in paths)
 
 
-def test_unapproved_content_is_on_no_public_page(client, unapproved_everything):
+def test_unapproved_content_is_on_no_public_page(client, unapproved_everything, hidden_content):
     checked = 0
     for path in public_paths():
         response = client.get(path)
@@ -101,16 +149,30 @@ def test_unapproved_content_is_on_no_public_page(client, unapproved_everything):
     assert checked >= 5
 
 
+def test_hidden_content_has_no_page_of_its_own(client, hidden_content):
+    for obj in hidden_content:
+        assert client.get(obj.get_absolute_url()).status_code == 404, obj
+
+
 def test_unapproved_correction_does_not_change_the_live_object(unapproved_everything, correctable_disclaimer):
     correctable_disclaimer.refresh_from_db()
     assert MARKER not in correctable_disclaimer.summary
 
 
-def test_unapproved_content_is_not_searchable(unapproved_everything):
+def test_every_searchable_kind_has_hidden_examples(hidden_content):
+    """A newly searchable model must get hidden examples above, or the search test proves nothing for it."""
     from withdrawal_site.search.registry import searchable_models
 
-    for model in searchable_models():
-        for obj in model._default_manager.all():
-            document = obj.search_document()
-            if document is not None:
-                assert MARKER not in f"{document.title} {document.summary} {document.body}"
+    kinds = {type(obj) for obj in hidden_content}
+    assert searchable_models() and set(searchable_models()) <= kinds
+
+
+def test_unapproved_content_is_not_searchable(client, unapproved_everything, hidden_content):
+    for obj in hidden_content:
+        assert obj.search_document() is None, obj
+    in_index = Q(title__contains=MARKER) | Q(summary__contains=MARKER) | Q(body__contains=MARKER)
+    assert not SearchEntry.objects.filter(in_index).exists()
+    response = client.get("/search/", {"q": MARKER})
+    assert response.status_code == 200
+    for needle in NEEDLES:
+        assert needle.encode() not in response.content, needle

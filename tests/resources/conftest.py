@@ -1,35 +1,34 @@
 """Fixtures for the tapering-knowledge tests: small builders for each content type."""
 
-import itertools
-
 import pytest
-from django.utils import timezone
 
-from resources.models import Drug, DrugClass, Experience, ResourceLink, TaperingMethod, Tip
-
-_counter = itertools.count(1)
+from resources.models import Drug
+from tests.factories import (
+    DrugClassFactory,
+    DrugFactory,
+    ExperienceFactory,
+    ResourceLinkFactory,
+    TaperingMethodFactory,
+    TipFactory,
+)
 
 
 @pytest.fixture
 def drug_class(db):
-    return DrugClass.objects.create(name="Antidepressants", slug="antidepressants", position=1)
+    return DrugClassFactory(slug="antidepressants")
 
 
 @pytest.fixture
 def benzo_class(db):
-    return DrugClass.objects.create(name="Benzodiazepines", slug="benzodiazepines", position=2)
+    return DrugClassFactory(slug="benzodiazepines")
 
 
 @pytest.fixture
 def make_drug(drug_class):
     def make(name=None, *, drug_class=drug_class, **fields):
-        number = next(_counter)
-        name = name or f"Drug {number}"
-        fields.setdefault("slug", name.lower().replace(" ", "-"))
-        fields.setdefault("half_life", "about 26 hours")
-        fields.setdefault("half_life_source", "Product SmPC")
-        fields.setdefault("sources", "- Product SmPC")
-        return Drug.objects.create(name=name, drug_class=drug_class, **fields)
+        if name is not None:
+            fields["name"] = name
+        return DrugFactory(drug_class=drug_class, **fields)
 
     return make
 
@@ -48,35 +47,23 @@ def drug(make_drug):
 @pytest.fixture
 def make_method(drug_class):
     def make(name=None, **fields):
-        name = name or f"Method {next(_counter)}"
-        method = TaperingMethod.objects.create(
-            name=name,
-            slug=name.lower().replace(" ", "-"),
-            summary=fields.pop("summary", "A way to make small doses."),
-            worked_example=fields.pop("worked_example", "Take **100 ml**."),
-            steps=fields.pop("steps", "Crush the tablet\nMix with 100 ml of water"),
-            **fields,
-        )
-        method.drug_classes.add(drug_class)
-        return method
+        if name is not None:
+            fields["name"] = name
+        return TaperingMethodFactory(drug_classes=[drug_class], **fields)
 
     return make
 
 
-def _published(**fields):
-    return {"status": "published", "approved_at": timezone.now(), **fields}
+def _status(published: bool, fields: dict) -> dict:
+    return fields if published else {"status": "draft", **fields}
 
 
 @pytest.fixture
 def make_tip(drug_class):
     def make(title=None, *, tags=("sleep",), published=True, **fields):
-        title = title or f"Tip {next(_counter)}"
-        body = fields.pop("body", "Rest **well**.")
-        extra = _published(**fields) if published else fields
-        tip = Tip.objects.create(title=title, body=body, **extra)
-        tip.drug_classes.add(drug_class)
-        tip.tags.add(*tags)
-        return tip
+        if title is not None:
+            fields["title"] = title
+        return TipFactory(drug_classes=[drug_class], tags=tags, **_status(published, fields))
 
     return make
 
@@ -84,14 +71,9 @@ def make_tip(drug_class):
 @pytest.fixture
 def make_experience(drug):
     def make(title=None, *, tags=("tapering",), published=True, drugs=None, **fields):
-        title = title or f"Experience {next(_counter)}"
-        extra = _published(**fields) if published else fields
-        experience = Experience.objects.create(
-            title=title, body="It took a year.", author_name="Ana", **extra
-        )
-        experience.drugs.add(*(drugs or [drug]))
-        experience.tags.add(*tags)
-        return experience
+        if title is not None:
+            fields["title"] = title
+        return ExperienceFactory(drugs=drugs or [drug], tags=tags, **_status(published, fields))
 
     return make
 
@@ -99,14 +81,8 @@ def make_experience(drug):
 @pytest.fixture
 def make_link(drug_class):
     def make(title=None, *, tags=("guide",), published=True, **fields):
-        title = title or f"Link {next(_counter)}"
-        fields.setdefault("url", "https://example.org/guide")
-        extra = _published(**fields) if published else fields
-        link = ResourceLink.objects.create(
-            title=title, description="A guide.", kind=ResourceLink.Kind.GUIDE, **extra
-        )
-        link.drug_classes.add(drug_class)
-        link.tags.add(*tags)
-        return link
+        if title is not None:
+            fields["title"] = title
+        return ResourceLinkFactory(drug_classes=[drug_class], tags=tags, **_status(published, fields))
 
     return make

@@ -50,6 +50,7 @@ def test_demo_has_the_required_content():
 
 def test_every_demo_fact_carries_a_source():
     demo.load()
+    assert Drug.objects.exists() and TaperingMethod.objects.exists()
     for drug in Drug.objects.all():
         assert drug.half_life and drug.half_life_source, drug
         assert drug.forms_and_strengths and "availability varies by country" in drug.forms_source, drug
@@ -69,6 +70,7 @@ def test_every_demo_page_renders(client):
         *Experience.objects.all(),
         *ResourceLink.objects.all(),
     ]
+    assert {type(item) for item in items} == {Drug, TaperingMethod, Tip, Experience, ResourceLink}
     for item in items:
         response = client.get(item.get_absolute_url())
         assert response.status_code == 200, item

@@ -81,7 +81,7 @@ def test_drug_page_brings_everything_together(
     assertContains(response, "?target=resources.drug.")
     assertContains(response, "Product SmPC</li>")  # sources rendered from Markdown
     assertContains(response, "/tapering/planner/?drug=sertraline")
-    # The directory slot stays empty until the support directory is merged.
+    # No listing serves this drug, so the page has no directory section.
     assertNotContains(response, "Support in the directory")
     (data,) = jsonld_blocks(response)
     assert data["@type"] == "MedicalWebPage"

@@ -4,13 +4,12 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from resources.models import Formulation
 from tests.conftest import verified_login
-from withdrawal_site.accounts.roles import ADMINS
+from tests.factories import AdminFactory
 
 pytestmark = pytest.mark.django_db
 ADMIN_URL = "/admin/resources/formulation/"
@@ -61,13 +60,9 @@ def test_demo_formulations_are_idempotent_sourced_and_unchecked():
 
 
 @pytest.fixture
-def admin_group_member(django_user_model):
+def admin_group_member(db):
     """A member of the Admins group, staff but not a superuser."""
-    user = django_user_model.objects.create_user(
-        "admins-member", "m@example.org", "x-long-password-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=ADMINS))
-    return user
+    return AdminFactory(username="admins-member", email="m@example.org")
 
 
 def test_permission_ladder(client, contributor, editor, admin_group_member, liquid):

@@ -57,6 +57,7 @@ def test_maudsley_is_cited_only_within_its_scope():
 
 def test_every_demo_drug_page_has_its_coming_off_section(client):
     demo.load()
+    assert Drug.objects.exists()
     for drug in Drug.objects.select_related("drug_class"):
         html = page(client, drug.slug)
         assert f"Coming off {drug.name}" in html, drug.slug

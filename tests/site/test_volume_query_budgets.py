@@ -8,9 +8,8 @@ than one page of items. The page cache is off: these are the uncached pages.
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.queries import count_queries
 from withdrawal_site.bench import pages, volumes
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +19,8 @@ EXTRA = {"articles": 36, "services": 75, "experiences": 75, "tips": 75}
 
 
 def query_counts(client, urls):
-    counts, bodies = {}, {}
-    for label, url in urls:
-        client.get(url)  # first use fills per-process caches (content types, disclaimers)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, (label, url)
-        counts[label] = len(queries)
-        bodies[label] = response.content.decode()
+    counts = {label: count_queries(client, url) for label, url in urls}
+    bodies = {label: client.get(url).content.decode() for label, url in urls}
     return counts, bodies
 
 
