@@ -25,8 +25,8 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
     sections = []
     for tagged_type in tagged_types():
-        # Only titles, summaries and links are listed: no related data to prefetch.
-        queryset = tagged_type.published().tagged(tag.slug).select_related(None).prefetch_related(None)
+        # Only titles, summaries and links are listed: published() is a pure filter, so nothing more loads.
+        queryset = tagged_type.published().tagged(tag.slug)
         items = list(queryset[: TAG_SECTION_LIMIT + 1])
         sections.append(
             TagSection(

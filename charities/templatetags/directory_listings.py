@@ -17,5 +17,5 @@ LISTINGS_LIMIT = 8
 @register.inclusion_tag("charities/_drug_class_listings.html")
 def directory_listings_for(drug_class, limit: int = LISTINGS_LIMIT) -> dict:
     # Only names and links are shown, so none of the listings' details are prefetched.
-    listings = Organization.objects.for_drug_class(drug_class).prefetch_related(None).order_by("name")[:limit]
+    listings = Organization.objects.for_drug_class(drug_class).order_by("name")[:limit]
     return {"listings": listings}
