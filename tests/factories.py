@@ -273,7 +273,7 @@ class SubmissionFactory(factory.Factory):
     class Meta:
         model = Submission
 
-    kind = Submission.Kind.TIP
+    kind = "tip"
     data = factory.LazyFunction(
         lambda: {"title": "Slow mornings", "body": "Getting up **slowly** helped with dizziness."}
     )

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 MATRIX = {
     ("articles", "article"): (True, True),
     ("resources", "drug"): (True, True),
-    ("resources", "drugclass"): (True, True),
+    ("taxonomy", "drugclass"): (True, True),
     ("resources", "taperingmethod"): (True, True),
     ("resources", "tip"): (True, True),
     ("resources", "experience"): (True, True),
@@ -36,6 +36,7 @@ MATRIX = {
     ("charities", "organization"): (True, True),
     ("charities", "service"): (True, True),
     ("charities", "emergencynumber"): (True, True),
+    ("charities", "phone"): (True, False),
     ("disclaimers", "disclaimer"): (True, False),
     ("moderation", "submission"): (True, False),
     ("moderation", "auditlogentry"): (True, False),

@@ -36,7 +36,7 @@ def test_a_contact_correction_clears_verification_through_the_hook(make_listing,
     service = make_listing("Corrected listing", last_verified=services.today())
     deliveries.clear()
     services.apply_listing_correction(
-        organization=service.organization, changes={"website": "https://example.org/"}
+        target=service.organization, changes={"website": "https://example.org/"}
     )
     service.refresh_from_db()
     assert service.last_verified is None
