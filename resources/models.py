@@ -269,8 +269,8 @@ class TaperingMethod(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, mode
         from django.utils.translation import get_language
 
         language = (get_language() or "").split("-")[0]
-        local = self.local_summaries.get(language, "") if isinstance(self.local_summaries, dict) else ""
-        local = str(local).strip()
+        local = self.local_summaries.get(language) if isinstance(self.local_summaries, dict) else None
+        local = str(local or "").strip()
         return (local, language) if local else (self.summary, self.language or "en")
 
     @property
