@@ -18,7 +18,10 @@ def test_default_disclaimers_claim_no_check():
         for claim in FALSE_CLAIMS:
             assert claim not in text
     assert "whether an editor has reviewed it" in Disclaimer.objects.get(key="site", language="en").body
-    assert "Nobody\nchecks them for medical accuracy" in Disclaimer.objects.get(key="community", language="en").body
+    assert (
+        "Nobody\nchecks them for medical accuracy"
+        in Disclaimer.objects.get(key="community", language="en").body
+    )
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -56,7 +56,13 @@ def test_admins_edit_disclaimers_but_cannot_delete_them(admin_client_):
     url = reverse("admin:disclaimers_disclaimer_change", args=[disclaimer.pk])
     response = admin_client_.post(
         url,
-        {"key": "community", "language": "en", "title": "One person's story", "summary": "Short.", "body": "Longer **text**."},
+        {
+            "key": "community",
+            "language": "en",
+            "title": "One person's story",
+            "summary": "Short.",
+            "body": "Longer **text**.",
+        },
     )
     assert response.status_code == 302
     disclaimer.refresh_from_db()
