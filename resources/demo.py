@@ -414,6 +414,43 @@ The Ashton Manual's own schedules make the switch one dose at a time over severa
     },
 ]  # fmt: skip
 
+# Each method's summary in Spanish and Polish (locale/GLOSSARY.md; tú / ty): the same words as the
+# English summary, nothing added, so a list on /es/ or /pl/ reads in the page's language.
+METHOD_SUMMARIES = {
+    "liquid-titration": {
+        "es": "Suspende un comprimido en un volumen medido de líquido y deja sin tomar la parte que reduces.",
+        "pl": "Rozprowadź tabletkę w odmierzonej ilości płynu i nie przyjmuj części, o którą zmniejszasz dawkę.",
+    },
+    "cut-and-weigh": {
+        "es": "Pesa el polvo del comprimido en una báscula digital que mide hasta 0,001 g.",
+        "pl": "Zważ proszek z tabletki na wadze elektronicznej o dokładności 0,001 g.",
+    },
+    "bead-counting": {
+        "es": "Abre una cápsula de microgránulos y retira una parte contada.",
+        "pl": "Otwórz kapsułkę z granulkami i usuń odliczoną część.",
+    },
+    "compounding-pharmacy": {
+        "es": "Una farmacia elabora, con receta, dosis a medida o una forma líquida.",
+        "pl": "Apteka przygotowuje na receptę dawki na zamówienie lub lek w postaci płynnej.",
+    },
+    "tapering-strips": {
+        "es": "Rollos de 28 días con una bolsita diaria, cada una con la misma dosis que el día anterior "
+        "o una algo menor; los desarrollaron Groot y van Os.",
+        "pl": "28-dniowe rolki saszetek na każdy dzień, każda z taką samą lub nieco mniejszą dawką niż "
+        "dzień wcześniej; opracowali je Groot i van Os.",
+    },
+    "switching-to-diazepam": {
+        "es": "El Manual Ashton describe cómo sustituir paso a paso una benzodiacepina de acción corta por "
+        "diazepam antes de la reducción gradual.",
+        "pl": "Podręcznik Ashton opisuje, jak krok po kroku zastąpić krótko działającą benzodiazepinę "
+        "diazepamem przed stopniowym zmniejszaniem dawki.",
+    },
+    "licensed-liquids": {
+        "es": "Algunos medicamentos existen en forma líquida autorizada, lo que facilita medir dosis pequeñas.",
+        "pl": "Niektóre leki są dostępne w zarejestrowanej postaci płynnej, co ułatwia odmierzanie małych dawek.",
+    },
+}
+
 SAMPLE_AUTHOR = "Sample contributor"
 
 TIPS = [
@@ -624,6 +661,7 @@ def load() -> None:
                 "name": data["name"],
                 "position": data["position"],
                 "summary": data["summary"],
+                "local_summaries": METHOD_SUMMARIES[data["slug"]],
                 "worked_example": data["worked_example"],
                 "steps": data["steps"],
                 "what_you_need": data["what_you_need"],

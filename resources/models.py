@@ -182,6 +182,14 @@ class TaperingMethod(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, mode
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     summary = models.CharField(_("summary"), max_length=300)
+    # The summary as each language says it, shown on pages in that language; the
+    # rest of a method stays in its own language until it has a translated version.
+    local_summaries = models.JSONField(
+        _("summaries in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('The summary in each language, by language code, e.g. {"es": "…", "pl": "…"}.'),
+    )
     worked_example = models.TextField(_("worked example (Markdown)"))
     worked_example_html = models.TextField(editable=False, blank=True)
     steps = models.TextField(
@@ -256,6 +264,24 @@ class TaperingMethod(Indexed, MarkdownFieldsMixin, Correctable, Reviewable, mode
             or drug.has_plain_tablets
             or drug.has_dispersible_tablets,
         }.get(self.needs_form, False)
+
+    def _local_summary(self) -> tuple[str, str]:
+        from django.utils.translation import get_language
+
+        language = (get_language() or "").split("-")[0]
+        local = self.local_summaries.get(language) if isinstance(self.local_summaries, dict) else None
+        local = str(local or "").strip()
+        return (local, language) if local else (self.summary, self.language or "en")
+
+    @property
+    def shown_summary(self) -> str:
+        """The summary in the page's language where one is written, else the method's own."""
+        return self._local_summary()[0]
+
+    @property
+    def shown_summary_language(self) -> str:
+        """The language shown_summary is in, for its `lang` attribute (WCAG 3.1.2)."""
+        return self._local_summary()[1]
 
     @property
     def step_list(self) -> list[str]:

@@ -116,9 +116,14 @@ def test_admin_deletes_an_organisation_and_an_article(admin_client_):
 
 
 def test_admin_edits_a_disclaimer_but_cannot_delete_one(admin_client_):
-    disclaimer = Disclaimer.objects.get(key="site")
+    disclaimer = Disclaimer.objects.get(key="site", language="en")
     url = reverse("admin:disclaimers_disclaimer_change", args=[disclaimer.pk])
-    data = {"key": disclaimer.key, "title": disclaimer.title, "body": disclaimer.body}
+    data = {
+        "key": disclaimer.key,
+        "language": disclaimer.language,
+        "title": disclaimer.title,
+        "body": disclaimer.body,
+    }
     data["summary"] = "Newer words."
     assert admin_client_.post(url, data).status_code == 302
     disclaimer.refresh_from_db()

@@ -75,7 +75,7 @@ def correctable_disclaimer(db, monkeypatch):
     monkeypatch.setattr(Disclaimer, "CORRECTABLE_FIELDS", ("title", "summary", "body"), raising=False)
     monkeypatch.setattr(Disclaimer, "correctable_fields", Correctable.correctable_fields, raising=False)
     monkeypatch.setattr(Disclaimer, "apply_correction", Correctable.apply_correction, raising=False)
-    return Disclaimer.objects.get(key="site")
+    return Disclaimer.objects.get(key="site", language="en")
 
 
 @pytest.fixture

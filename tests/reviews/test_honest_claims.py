@@ -17,8 +17,11 @@ def test_default_disclaimers_claim_no_check():
     for text in texts:
         for claim in FALSE_CLAIMS:
             assert claim not in text
-    assert "whether an editor has reviewed it" in Disclaimer.objects.get(key="site").body
-    assert "Nobody\nchecks them for medical accuracy" in Disclaimer.objects.get(key="community").body
+    assert "whether an editor has reviewed it" in Disclaimer.objects.get(key="site", language="en").body
+    assert (
+        "Nobody\nchecks them for medical accuracy"
+        in Disclaimer.objects.get(key="community", language="en").body
+    )
 
 
 @pytest.mark.parametrize("url", PAGES)

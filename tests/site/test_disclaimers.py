@@ -33,7 +33,7 @@ def test_template_tag_renders_the_box_and_reflects_edits_at_once(django_assert_n
         html = template.render(Context())
     assert "About tapering information" in html
 
-    disclaimer = Disclaimer.objects.get(key="tapering")
+    disclaimer = Disclaimer.objects.get(key="tapering", language="en")
     disclaimer.summary = "Edited by an admin."
     disclaimer.save()
     assert "Edited by an admin." in template.render(Context())
@@ -44,7 +44,7 @@ def test_unknown_key_renders_nothing():
 
 
 def test_markdown_body_is_sanitised_on_save():
-    disclaimer = Disclaimer.objects.get(key="site")
+    disclaimer = Disclaimer.objects.get(key="site", language="en")
     disclaimer.body = "Hello <script>alert(1)</script> [x](javascript:alert(1))"
     disclaimer.save()
     assert "<script>" not in disclaimer.body_html
@@ -52,11 +52,17 @@ def test_markdown_body_is_sanitised_on_save():
 
 
 def test_admins_edit_disclaimers_but_cannot_delete_them(admin_client_):
-    disclaimer = Disclaimer.objects.get(key="community")
+    disclaimer = Disclaimer.objects.get(key="community", language="en")
     url = reverse("admin:disclaimers_disclaimer_change", args=[disclaimer.pk])
     response = admin_client_.post(
         url,
-        {"key": "community", "title": "One person's story", "summary": "Short.", "body": "Longer **text**."},
+        {
+            "key": "community",
+            "language": "en",
+            "title": "One person's story",
+            "summary": "Short.",
+            "body": "Longer **text**.",
+        },
     )
     assert response.status_code == 302
     disclaimer.refresh_from_db()
@@ -68,7 +74,7 @@ def test_admins_edit_disclaimers_but_cannot_delete_them(admin_client_):
 def test_editors_read_but_cannot_edit_disclaimers_and_the_public_cannot_reach_them(
     client, editor, contributor
 ):
-    disclaimer = Disclaimer.objects.get(key="site")
+    disclaimer = Disclaimer.objects.get(key="site", language="en")
     change_url = reverse("admin:disclaimers_disclaimer_change", args=[disclaimer.pk])
     assert client.get(change_url).status_code == 302  # anonymous: to the admin login
     client.force_login(contributor)

@@ -456,7 +456,7 @@ def test_verifying_listings_in_the_admin_invalidates(admin_client_, make_listing
 
 def test_editing_the_disclaimer_invalidates(client):
     warm(client, ["/disclaimer/"])
-    disclaimer = Disclaimer.objects.get(key="site")
+    disclaimer = Disclaimer.objects.get(key="site", language="en")
     disclaimer.title = "A clearer disclaimer title"
     disclaimer.save()
     assertContains(client.get("/disclaimer/"), "A clearer disclaimer title")
